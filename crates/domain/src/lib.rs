@@ -1,0 +1,8 @@
+//! The meaning of things in Hearth, with no I/O and no async.
+//!
+//! Every value that crosses from the outside world into Hearth is parsed here
+//! into a type that can only hold a valid value ("parse, don't validate"), so
+//! the store and the web layer never have to check it again.
+
+pub mod people;
+pub mod throttle;

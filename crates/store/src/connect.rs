@@ -1,0 +1,130 @@
+use std::str::FromStr;
+use std::time::Duration;
+
+use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+
+use crate::{Pool, Store};
+
+/// The two engines Hearth runs on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// Why the database could not be opened. Its `Display` is one line an
+/// operator can act on, and never contains a password.
+#[derive(Debug, thiserror::Error)]
+pub enum ConnectError {
+    #[error(
+        "unsupported database URL {0:?}: use sqlite://PATH (e.g. sqlite://hearth.db) \
+         or postgres://USER@HOST/DATABASE"
+    )]
+    UnsupportedUrl(String),
+    #[error("the database URL {url} is not valid: {reason}")]
+    InvalidUrl { url: String, reason: String },
+    #[error("could not open the SQLite database {url}: {reason}")]
+    Sqlite { url: String, reason: String },
+    #[error("could not connect to PostgreSQL at {url}: {reason}")]
+    Postgres { url: String, reason: String },
+}
+
+/// How long a request waits for a free connection before giving up; also
+/// bounds how long start-up waits for an unreachable server.
+const ACQUIRE_TIMEOUT: Duration = Duration::from_secs(5);
+/// How long SQLite waits on a lock held by another writer.
+const SQLITE_BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+impl Store {
+    /// Opens the database the URL names: `sqlite://PATH` (the file is created
+    /// if missing) or `postgres://...`.
+    pub async fn connect(url: &str) -> Result<Store, ConnectError> {
+        let shown = redact_password(url);
+        let scheme = url.split_once(':').map(|(scheme, _)| scheme);
+        match scheme {
+            Some("sqlite") => {
+                let options = SqliteConnectOptions::from_str(url)
+                    .map_err(|e| ConnectError::InvalidUrl {
+                        url: shown.clone(),
+                        reason: e.to_string(),
+                    })?
+                    .create_if_missing(true)
+                    .journal_mode(SqliteJournalMode::Wal)
+                    .synchronous(SqliteSynchronous::Normal)
+                    .foreign_keys(true)
+                    .busy_timeout(SQLITE_BUSY_TIMEOUT);
+                let pool = SqlitePoolOptions::new()
+                    .max_connections(8)
+                    .acquire_timeout(ACQUIRE_TIMEOUT)
+                    .connect_with(options)
+                    .await
+                    .map_err(|e| ConnectError::Sqlite {
+                        url: shown,
+                        reason: one_line(&e),
+                    })?;
+                Ok(Store {
+                    pool: Pool::Sqlite(pool),
+                })
+            }
+            Some("postgres" | "postgresql") => {
+                let options =
+                    PgConnectOptions::from_str(url).map_err(|e| ConnectError::InvalidUrl {
+                        url: shown.clone(),
+                        reason: one_line(&e),
+                    })?;
+                let pool = PgPoolOptions::new()
+                    .max_connections(16)
+                    .acquire_timeout(ACQUIRE_TIMEOUT)
+                    .connect_with(options)
+                    .await
+                    .map_err(|e| ConnectError::Postgres {
+                        url: shown,
+                        reason: one_line(&e),
+                    })?;
+                Ok(Store {
+                    pool: Pool::Postgres(pool),
+                })
+            }
+            _ => Err(ConnectError::UnsupportedUrl(shown)),
+        }
+    }
+}
+
+fn one_line(error: &sqlx::Error) -> String {
+    error.to_string().replace('\n', " ")
+}
+
+/// `postgres://me:secret@host/db` -> `postgres://me:***@host/db`.
+pub(crate) fn redact_password(url: &str) -> String {
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return url.to_owned();
+    };
+    let authority_end = rest.find('/').unwrap_or(rest.len());
+    let (authority, path) = rest.split_at(authority_end);
+    match authority.rsplit_once('@') {
+        Some((user_info, host)) if user_info.contains(':') => {
+            let user = user_info.split(':').next().unwrap_or_default();
+            format!("{scheme}://{user}:***@{host}{path}")
+        }
+        _ => url.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::redact_password;
+
+    #[test]
+    fn passwords_never_reach_error_messages() {
+        assert_eq!(
+            redact_password("postgres://me:secret@db.local:5432/hearth"),
+            "postgres://me:***@db.local:5432/hearth"
+        );
+        assert_eq!(
+            redact_password("postgres://me@db.local/hearth"),
+            "postgres://me@db.local/hearth"
+        );
+        assert_eq!(redact_password("sqlite://hearth.db"), "sqlite://hearth.db");
+    }
+}

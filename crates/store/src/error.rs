@@ -1,0 +1,48 @@
+use std::fmt;
+
+/// What can go wrong in a store call.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// A uniqueness rule would be broken (a handle already taken, say).
+    #[error("{0} already exists")]
+    Conflict(Entity),
+    /// The thing a change refers to is not there.
+    #[error("{0} not found")]
+    NotFound(Entity),
+    #[error(transparent)]
+    Database(sqlx::Error),
+    #[error(transparent)]
+    Migration(#[from] sqlx::migrate::MigrateError),
+}
+
+/// The kinds of record an error can be about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Entity {
+    Account,
+    Session,
+}
+
+impl fmt::Display for Entity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Entity::Account => "account",
+            Entity::Session => "session",
+        })
+    }
+}
+
+impl From<sqlx::Error> for StoreError {
+    fn from(error: sqlx::Error) -> StoreError {
+        StoreError::Database(error)
+    }
+}
+
+impl StoreError {
+    /// Turns a unique-constraint violation into [`StoreError::Conflict`].
+    pub(crate) fn conflict_on_unique(entity: Entity) -> impl Fn(sqlx::Error) -> StoreError {
+        move |error| match error.as_database_error() {
+            Some(db) if db.is_unique_violation() => StoreError::Conflict(entity),
+            _ => StoreError::Database(error),
+        }
+    }
+}

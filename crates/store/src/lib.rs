@@ -1,0 +1,93 @@
+//! Hearth's database.
+//!
+//! One [`Store`] over sqlx's native SQLite or PostgreSQL pool, chosen by the
+//! URL. Each feature has its own module of `impl Store` blocks; the SQL text is
+//! the same for both engines wherever the engines agree, and where they do not,
+//! both versions stand next to each other in the same function.
+//!
+//! Instants are stored as Unix seconds (UTC) in `BIGINT` columns on both
+//! engines, and cross this crate's boundary as [`jiff::Timestamp`].
+
+mod connect;
+mod error;
+pub mod people;
+pub mod sessions;
+#[cfg(feature = "testing")]
+pub mod testing;
+pub mod throttle;
+
+pub use connect::{Backend, ConnectError};
+pub use error::StoreError;
+
+use sqlx::{PgPool, SqlitePool};
+
+/// A handle on the database. Cheap to clone: clones share one pool.
+#[derive(Clone, Debug)]
+pub struct Store {
+    pool: Pool,
+}
+
+#[derive(Clone, Debug)]
+enum Pool {
+    Sqlite(SqlitePool),
+    Postgres(PgPool),
+}
+
+/// Runs `$body` with `$pool` bound to whichever native pool the store holds.
+///
+/// The body is compiled once per engine, so the same query text and the same
+/// row types serve both without sqlx's `Any` driver.
+macro_rules! on_pool {
+    ($store:expr, |$pool:ident| $body:expr) => {
+        match &$store.pool {
+            $crate::Pool::Sqlite($pool) => $body,
+            $crate::Pool::Postgres($pool) => $body,
+        }
+    };
+}
+pub(crate) use on_pool;
+
+impl Store {
+    /// Which engine this store runs on.
+    pub fn backend(&self) -> Backend {
+        match self.pool {
+            Pool::Sqlite(_) => Backend::Sqlite,
+            Pool::Postgres(_) => Backend::Postgres,
+        }
+    }
+
+    /// Brings the schema up to date. Safe to run on every start, from several
+    /// nodes at once: sqlx takes a lock while it migrates.
+    pub async fn migrate(&self) -> Result<(), StoreError> {
+        static SQLITE: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite");
+        static POSTGRES: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/postgres");
+        match &self.pool {
+            Pool::Sqlite(pool) => SQLITE.run(pool).await?,
+            Pool::Postgres(pool) => POSTGRES.run(pool).await?,
+        }
+        Ok(())
+    }
+
+    /// Answers when the database does: the health check.
+    pub async fn ping(&self) -> Result<(), StoreError> {
+        on_pool!(self, |pool| {
+            sqlx::query("SELECT 1").execute(pool).await.map(|_| ())
+        })?;
+        Ok(())
+    }
+
+    /// Waits for checked-out connections to come back, then closes them all.
+    pub async fn close(&self) {
+        on_pool!(self, |pool| pool.close().await)
+    }
+}
+
+/// Instants cross the crate boundary as [`jiff::Timestamp`] and rest in the
+/// database as whole Unix seconds.
+pub(crate) fn to_seconds(instant: jiff::Timestamp) -> i64 {
+    instant.as_second()
+}
+
+pub(crate) fn from_seconds(seconds: i64) -> jiff::Timestamp {
+    jiff::Timestamp::from_second(seconds).unwrap_or(jiff::Timestamp::UNIX_EPOCH)
+}

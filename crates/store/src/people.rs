@@ -1,0 +1,201 @@
+//! Accounts and the site-wide roles granted to them.
+
+use hearth_domain::people::{Email, Handle, Role};
+use jiff::Timestamp;
+
+use crate::error::Entity;
+use crate::{Store, StoreError, from_seconds, on_pool, to_seconds};
+
+/// A person's account, without their password hash.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Account {
+    pub id: AccountId,
+    pub handle: String,
+    pub email: Option<String>,
+    pub created_at: Timestamp,
+}
+
+/// The database id of an account.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct AccountId(pub i64);
+
+/// An account with the hash its password is checked against.
+#[derive(Debug, Clone)]
+pub struct Credentials {
+    pub account: Account,
+    pub password_hash: String,
+}
+
+#[derive(sqlx::FromRow)]
+struct AccountRow {
+    id: i64,
+    handle: String,
+    email: Option<String>,
+    created_at: i64,
+}
+
+impl From<AccountRow> for Account {
+    fn from(row: AccountRow) -> Account {
+        Account {
+            id: AccountId(row.id),
+            handle: row.handle,
+            email: row.email,
+            created_at: from_seconds(row.created_at),
+        }
+    }
+}
+
+#[derive(sqlx::FromRow)]
+struct CredentialsRow {
+    #[sqlx(flatten)]
+    account: AccountRow,
+    password_hash: String,
+}
+
+/// The columns [`AccountRow`] reads, for `concat!` into each query.
+macro_rules! account_columns {
+    () => {
+        "id, handle, email, created_at"
+    };
+}
+
+impl Store {
+    /// Creates an account. [`StoreError::Conflict`] when the handle (in any
+    /// case) is taken.
+    pub async fn create_account(
+        &self,
+        handle: &Handle,
+        password_hash: &str,
+        email: Option<&Email>,
+        now: Timestamp,
+    ) -> Result<Account, StoreError> {
+        let sql = concat!(
+            "INSERT INTO accounts (handle, handle_key, password_hash, email, created_at)
+             VALUES ($1, $2, $3, $4, $5) RETURNING ",
+            account_columns!()
+        );
+        let row: AccountRow = on_pool!(self, |pool| {
+            sqlx::query_as(sql)
+                .bind(handle.as_str())
+                .bind(handle.key())
+                .bind(password_hash)
+                .bind(email.map(Email::as_str))
+                .bind(to_seconds(now))
+                .fetch_one(pool)
+                .await
+        })
+        .map_err(StoreError::conflict_on_unique(Entity::Account))?;
+        Ok(row.into())
+    }
+
+    pub async fn account(&self, id: AccountId) -> Result<Option<Account>, StoreError> {
+        let sql = concat!("SELECT ", account_columns!(), " FROM accounts WHERE id = $1");
+        let row: Option<AccountRow> = on_pool!(self, |pool| {
+            sqlx::query_as(sql).bind(id.0).fetch_optional(pool).await
+        })?;
+        Ok(row.map(Account::from))
+    }
+
+    /// Looks an account up by [`Handle::key`] for signing in.
+    pub async fn credentials(&self, handle_key: &str) -> Result<Option<Credentials>, StoreError> {
+        let sql = concat!(
+            "SELECT ",
+            account_columns!(),
+            ", password_hash FROM accounts WHERE handle_key = $1"
+        );
+        let row: Option<CredentialsRow> = on_pool!(self, |pool| {
+            sqlx::query_as(sql).bind(handle_key).fetch_optional(pool).await
+        })?;
+        Ok(row.map(|row| Credentials {
+            account: row.account.into(),
+            password_hash: row.password_hash,
+        }))
+    }
+
+    pub async fn password_hash(&self, id: AccountId) -> Result<Option<String>, StoreError> {
+        let sql = "SELECT password_hash FROM accounts WHERE id = $1";
+        let hash: Option<String> = on_pool!(self, |pool| {
+            sqlx::query_scalar(sql).bind(id.0).fetch_optional(pool).await
+        })?;
+        Ok(hash)
+    }
+
+    pub async fn set_password_hash(
+        &self,
+        id: AccountId,
+        password_hash: &str,
+    ) -> Result<(), StoreError> {
+        let sql = "UPDATE accounts SET password_hash = $1 WHERE id = $2";
+        let result = on_pool!(self, |pool| {
+            sqlx::query(sql)
+                .bind(password_hash)
+                .bind(id.0)
+                .execute(pool)
+                .await
+                .map(|done| done.rows_affected())
+        })?;
+        match result {
+            0 => Err(StoreError::NotFound(Entity::Account)),
+            _ => Ok(()),
+        }
+    }
+
+    /// The roles an account holds, in a stable order.
+    pub async fn roles(&self, id: AccountId) -> Result<Vec<Role>, StoreError> {
+        let sql = "SELECT role FROM account_roles WHERE account_id = $1";
+        let names: Vec<String> = on_pool!(self, |pool| {
+            sqlx::query_scalar(sql).bind(id.0).fetch_all(pool).await
+        })?;
+        // A role name this version does not know (written by a newer one) is
+        // ignored rather than failing the whole request.
+        let mut roles: Vec<Role> = names.iter().filter_map(|n| n.parse().ok()).collect();
+        roles.sort();
+        Ok(roles)
+    }
+
+    /// Grants a role to the account with this handle key. Returns `false` when
+    /// the account already held it.
+    pub async fn grant_role(
+        &self,
+        handle_key: &str,
+        role: Role,
+        now: Timestamp,
+    ) -> Result<bool, StoreError> {
+        let id = self.account_id_for(handle_key).await?;
+        let sql = "INSERT INTO account_roles (account_id, role, granted_at) VALUES ($1, $2, $3)
+                   ON CONFLICT (account_id, role) DO NOTHING";
+        let inserted = on_pool!(self, |pool| {
+            sqlx::query(sql)
+                .bind(id.0)
+                .bind(role.as_str())
+                .bind(to_seconds(now))
+                .execute(pool)
+                .await
+                .map(|done| done.rows_affected())
+        })?;
+        Ok(inserted == 1)
+    }
+
+    /// Takes a role away. Returns `false` when the account did not hold it.
+    pub async fn revoke_role(&self, handle_key: &str, role: Role) -> Result<bool, StoreError> {
+        let id = self.account_id_for(handle_key).await?;
+        let sql = "DELETE FROM account_roles WHERE account_id = $1 AND role = $2";
+        let deleted = on_pool!(self, |pool| {
+            sqlx::query(sql)
+                .bind(id.0)
+                .bind(role.as_str())
+                .execute(pool)
+                .await
+                .map(|done| done.rows_affected())
+        })?;
+        Ok(deleted == 1)
+    }
+
+    async fn account_id_for(&self, handle_key: &str) -> Result<AccountId, StoreError> {
+        let sql = "SELECT id FROM accounts WHERE handle_key = $1";
+        let id: Option<i64> = on_pool!(self, |pool| {
+            sqlx::query_scalar(sql).bind(handle_key).fetch_optional(pool).await
+        })?;
+        id.map(AccountId).ok_or(StoreError::NotFound(Entity::Account))
+    }
+}

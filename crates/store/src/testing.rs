@@ -1,0 +1,144 @@
+//! Fresh, migrated databases for tests, on either engine.
+//!
+//! SQLite tests get a file in a temporary folder. PostgreSQL tests get a new
+//! database on the server named by `HEARTH_TEST_POSTGRES_URL` (an account
+//! allowed to `CREATE DATABASE`); `scripts/test` starts a throw-away server and
+//! sets it. Without it, PostgreSQL tests fail and say so, rather than passing
+//! without having run.
+
+use std::sync::atomic::{AtomicU32, Ordering};
+
+use sqlx::Connection;
+use tempfile::TempDir;
+
+use crate::{Backend, Store};
+
+/// The variable naming the PostgreSQL server tests create databases on.
+pub const POSTGRES_URL_VAR: &str = "HEARTH_TEST_POSTGRES_URL";
+
+/// A migrated database that lives as long as this value (SQLite) or as long
+/// as the test server (PostgreSQL).
+pub struct TestDatabase {
+    pub store: Store,
+    /// The URL the store was opened with, for tests that open it again.
+    pub url: String,
+    _dir: Option<TempDir>,
+}
+
+impl TestDatabase {
+    pub async fn new(backend: Backend) -> TestDatabase {
+        let (url, dir) = match backend {
+            Backend::Sqlite => {
+                let dir = tempfile::tempdir().expect("a temporary folder for the test database");
+                let url = format!("sqlite://{}", dir.path().join("hearth.db").display());
+                (url, Some(dir))
+            }
+            Backend::Postgres => (fresh_postgres_database().await, None),
+        };
+        let store = Store::connect(&url).await.expect("the test database opens");
+        store.migrate().await.expect("the test database migrates");
+        TestDatabase {
+            store,
+            url,
+            _dir: dir,
+        }
+    }
+}
+
+async fn fresh_postgres_database() -> String {
+    static COUNTER: AtomicU32 = AtomicU32::new(0);
+    let server = std::env::var(POSTGRES_URL_VAR).unwrap_or_else(|_| {
+        panic!(
+            "{POSTGRES_URL_VAR} is not set: run ./scripts/test, which starts a PostgreSQL \
+             server for the tests, or point it at a server where you may CREATE DATABASE"
+        )
+    });
+    let name = format!(
+        "hearth_test_{}_{}_{}",
+        std::process::id(),
+        jiff::Timestamp::now().as_nanosecond() % 1_000_000_000,
+        COUNTER.fetch_add(1, Ordering::Relaxed)
+    );
+    let mut admin = sqlx::PgConnection::connect(&server)
+        .await
+        .unwrap_or_else(|e| panic!("cannot reach the test PostgreSQL server: {e}"));
+    sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
+        .execute(&mut admin)
+        .await
+        .expect("CREATE DATABASE for a test");
+    admin.close().await.ok();
+    replace_database_name(&server, &name)
+}
+
+/// `postgres://u@h:5432/postgres?x=y` with `name` -> `postgres://u@h:5432/name?x=y`.
+fn replace_database_name(server_url: &str, name: &str) -> String {
+    let (base, query) = match server_url.split_once('?') {
+        Some((base, query)) => (base, Some(query)),
+        None => (server_url, None),
+    };
+    let after_scheme = base.find("://").map_or(0, |i| i + 3);
+    let authority_end = base[after_scheme..]
+        .find('/')
+        .map_or(base.len(), |i| after_scheme + i);
+    let mut url = format!("{}/{name}", &base[..authority_end]);
+    if let Some(query) = query {
+        url.push('?');
+        url.push_str(query);
+    }
+    url
+}
+
+/// Runs each test body once on SQLite and once on PostgreSQL.
+///
+/// ```ignore
+/// backend_tests! {
+///     setup = TestDatabase::new;
+///     async fn creates_an_account(db) { ... }
+/// }
+/// ```
+/// expands to `mod sqlite { #[tokio::test] async fn creates_an_account() }` and
+/// the same in `mod postgres`, each calling `setup(Backend)` for `db`.
+#[macro_export]
+macro_rules! backend_tests {
+    (setup = $setup:path; $(async fn $name:ident($fixture:ident) $body:block)*) => {
+        mod sqlite {
+            #[allow(unused_imports)]
+            use super::*;
+            $(
+                #[::tokio::test]
+                async fn $name() {
+                    let $fixture = $setup($crate::Backend::Sqlite).await;
+                    $body
+                }
+            )*
+        }
+        mod postgres {
+            #[allow(unused_imports)]
+            use super::*;
+            $(
+                #[::tokio::test]
+                async fn $name() {
+                    let $fixture = $setup($crate::Backend::Postgres).await;
+                    $body
+                }
+            )*
+        }
+    };
+}
+
+#[cfg(test)]
+mod tests {
+    use super::replace_database_name;
+
+    #[test]
+    fn swaps_the_database_and_keeps_the_rest() {
+        assert_eq!(
+            replace_database_name("postgres://u@127.0.0.1:5433/postgres?sslmode=disable", "t1"),
+            "postgres://u@127.0.0.1:5433/t1?sslmode=disable"
+        );
+        assert_eq!(
+            replace_database_name("postgres://u@localhost", "t2"),
+            "postgres://u@localhost/t2"
+        );
+    }
+}
