@@ -271,13 +271,22 @@ mod tests {
         assert_eq!(Handle::parse("ab"), Err(HandleError::TooShort));
         assert_eq!(Handle::parse(&"a".repeat(33)), Err(HandleError::TooLong));
         assert!(Handle::parse(&"a".repeat(32)).is_ok());
-        assert_eq!(Handle::parse("river bank"), Err(HandleError::InvalidCharacter));
-        assert_eq!(Handle::parse("<script>"), Err(HandleError::InvalidCharacter));
+        assert_eq!(
+            Handle::parse("river bank"),
+            Err(HandleError::InvalidCharacter)
+        );
+        assert_eq!(
+            Handle::parse("<script>"),
+            Err(HandleError::InvalidCharacter)
+        );
     }
 
     #[test]
     fn passwords_need_length_and_must_not_be_common() {
-        assert_eq!(NewPassword::parse("short").err(), Some(PasswordError::TooShort));
+        assert_eq!(
+            NewPassword::parse("short").err(),
+            Some(PasswordError::TooShort)
+        );
         assert_eq!(
             NewPassword::parse("Password123").err(),
             Some(PasswordError::TooCommon)
@@ -303,7 +312,11 @@ mod tests {
     fn email_is_optional_and_checked_when_given() {
         assert_eq!(Email::parse_optional(None), Ok(None));
         assert_eq!(Email::parse_optional(Some("  ")), Ok(None));
-        assert!(Email::parse_optional(Some("me@example.org")).unwrap().is_some());
+        assert!(
+            Email::parse_optional(Some("me@example.org"))
+                .unwrap()
+                .is_some()
+        );
         assert_eq!(Email::parse("me@localhost"), Err(EmailError::Invalid));
         assert_eq!(Email::parse("me @example.org"), Err(EmailError::Invalid));
     }

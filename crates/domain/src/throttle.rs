@@ -53,7 +53,10 @@ mod tests {
     fn allows_attempts_below_the_limit() {
         let now = Timestamp::from_second(1_800_000_000).unwrap();
         let four: Vec<_> = (0..4).map(|m| minutes_ago(now, m)).collect();
-        assert_eq!(FailureLimit::PER_HANDLE.wait_before_next_attempt(&four, now), None);
+        assert_eq!(
+            FailureLimit::PER_HANDLE.wait_before_next_attempt(&four, now),
+            None
+        );
     }
 
     #[test]
@@ -71,6 +74,9 @@ mod tests {
     fn failures_older_than_the_window_do_not_count() {
         let now = Timestamp::from_second(1_800_000_000).unwrap();
         let stale: Vec<_> = [1, 2, 3, 4, 15].map(|m| minutes_ago(now, m)).to_vec();
-        assert_eq!(FailureLimit::PER_HANDLE.wait_before_next_attempt(&stale, now), None);
+        assert_eq!(
+            FailureLimit::PER_HANDLE.wait_before_next_attempt(&stale, now),
+            None
+        );
     }
 }

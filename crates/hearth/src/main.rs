@@ -1,1 +1,281 @@
-fn main() {}
+//! `hearth`: the one binary that serves Hearth and looks after its database.
+
+mod demo;
+
+use std::io::IsTerminal;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use hearth_domain::people::{Handle, Role};
+use hearth_store::{Store, StoreError};
+use hearth_web::{AppState, Config, CrisisLines};
+use tokio::net::TcpListener;
+
+/// Hearth: a self-hostable home for recovery support groups.
+///
+/// Runs on an SQLite file by default (created on first run); give a
+/// postgres:// URL to share one database between several nodes.
+#[derive(Debug, Parser)]
+#[command(name = "hearth", version, about, long_about)]
+struct Cli {
+    /// The database: sqlite://PATH or postgres://USER:PASSWORD@HOST/NAME.
+    #[arg(
+        long,
+        global = true,
+        env = "HEARTH_DATABASE_URL",
+        default_value = "sqlite://hearth.db",
+        value_name = "URL",
+        hide_env_values = true
+    )]
+    database: String,
+
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Serve the web pages and the API (migrates the database first).
+    Serve(ServeArgs),
+    /// Bring the database schema up to date, then exit.
+    Migrate,
+    /// Load the demo content (idempotent), print the demo logins, then exit.
+    Demo,
+    /// Grant or revoke site-wide roles.
+    #[command(subcommand)]
+    Admin(AdminCommand),
+}
+
+#[derive(Debug, clap::Args)]
+struct ServeArgs {
+    /// Address to listen on. Port 0 picks a free port.
+    #[arg(long, env = "HEARTH_ADDR", default_value = "127.0.0.1:8080")]
+    addr: SocketAddr,
+    /// Load demo content first and print the demo logins.
+    #[arg(long)]
+    demo: bool,
+    /// The address people reach this site at, e.g. https://hearth.example.org.
+    /// An https URL turns on secure cookies.
+    #[arg(long, env = "HEARTH_PUBLIC_URL", value_name = "URL")]
+    public_url: Option<String>,
+    /// Mark cookies Secure (send them over HTTPS only).
+    #[arg(long, env = "HEARTH_SECURE_COOKIES")]
+    secure_cookies: bool,
+    /// Take the client address from X-Forwarded-For (only behind a reverse
+    /// proxy that sets it; used for login throttling).
+    #[arg(long, env = "HEARTH_TRUST_FORWARDED_FOR")]
+    trust_forwarded_for: bool,
+    /// A TOML file of crisis lines for the "Get help now" page, replacing the
+    /// built-in list (see crates/web/data/crisis-lines.toml).
+    #[arg(long, env = "HEARTH_CRISIS_LINES", value_name = "PATH")]
+    crisis_lines: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+enum AdminCommand {
+    /// Give a person a role: admin (runs the site) or directory (keeps the
+    /// meeting list).
+    Grant { handle: String, role: Role },
+    /// Take a role away.
+    Revoke { handle: String, role: Role },
+}
+
+/// A failure that ends the program: its message and exit code.
+struct Exit {
+    code: u8,
+    message: String,
+}
+
+impl Exit {
+    /// The database or the configuration cannot be used: exit code 2.
+    fn setup(message: impl std::fmt::Display) -> Exit {
+        Exit {
+            code: 2,
+            message: message.to_string(),
+        }
+    }
+
+    /// The command ran but could not do what was asked: exit code 1.
+    fn refused(message: impl std::fmt::Display) -> Exit {
+        Exit {
+            code: 1,
+            message: message.to_string(),
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    init_logging();
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(runtime) => runtime,
+        Err(error) => {
+            eprintln!("hearth: cannot start the async runtime: {error}");
+            return ExitCode::from(2);
+        }
+    };
+    match runtime.block_on(run(cli)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(exit) => {
+            eprintln!("hearth: {}", exit.message);
+            ExitCode::from(exit.code)
+        }
+    }
+}
+
+fn init_logging() {
+    let filter = tracing_subscriber::EnvFilter::try_from_env("HEARTH_LOG")
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,sqlx=warn"));
+    tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .with_ansi(std::io::stderr().is_terminal())
+        .init();
+}
+
+async fn run(cli: Cli) -> Result<(), Exit> {
+    let store = open(&cli.database).await?;
+    let outcome = match cli.command {
+        Command::Serve(args) => serve(&store, args).await,
+        Command::Migrate => {
+            println!("The database is up to date.");
+            Ok(())
+        }
+        Command::Demo => load_demo(&store).await,
+        Command::Admin(command) => admin(&store, command).await,
+    };
+    store.close().await;
+    outcome
+}
+
+/// Opens and migrates the database, or says in one line why it cannot.
+async fn open(url: &str) -> Result<Store, Exit> {
+    let store = Store::connect(url).await.map_err(Exit::setup)?;
+    if let Err(error) = store.migrate().await {
+        store.close().await;
+        return Err(Exit::setup(format!(
+            "could not prepare the database: {}",
+            one_line(&error)
+        )));
+    }
+    Ok(store)
+}
+
+async fn serve(store: &Store, args: ServeArgs) -> Result<(), Exit> {
+    let config = Config {
+        secure_cookies: args.secure_cookies
+            || args
+                .public_url
+                .as_deref()
+                .is_some_and(|url| url.starts_with("https://")),
+        trust_forwarded_for: args.trust_forwarded_for,
+        crisis_lines: match &args.crisis_lines {
+            Some(path) => read_crisis_lines(path)?,
+            None => CrisisLines::built_in(),
+        },
+        ..Config::default()
+    };
+    if args.demo {
+        load_demo(store).await?;
+    }
+    let listener = TcpListener::bind(args.addr)
+        .await
+        .map_err(|e| Exit::setup(format!("cannot listen on {}: {e}", args.addr)))?;
+    let local = listener
+        .local_addr()
+        .map_err(|e| Exit::setup(format!("cannot read the listening address: {e}")))?;
+    println!("Hearth is listening on http://{local}");
+    tracing::info!(%local, backend = ?store.backend(), "serving");
+    hearth_web::serve(
+        listener,
+        AppState::new(store.clone(), config),
+        shutdown_signal(),
+    )
+    .await
+    .map_err(|e| Exit::setup(format!("the server stopped: {e}")))?;
+    tracing::info!("stopped cleanly");
+    Ok(())
+}
+
+fn read_crisis_lines(path: &PathBuf) -> Result<CrisisLines, Exit> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| Exit::setup(format!("cannot read {}: {e}", path.display())))?;
+    CrisisLines::from_toml(&text).map_err(|e| {
+        Exit::setup(format!(
+            "{} is not a valid crisis-lines file: {}",
+            path.display(),
+            one_line(&e)
+        ))
+    })
+}
+
+async fn load_demo(store: &Store) -> Result<(), Exit> {
+    let logins = demo::load(store)
+        .await
+        .map_err(|e| Exit::setup(format!("could not load the demo content: {e}")))?;
+    println!("Demo content is loaded. Sign in as any of these:");
+    for login in logins {
+        println!(
+            "  {:<12} password: {}   {}",
+            login.handle, login.password, login.about
+        );
+    }
+    Ok(())
+}
+
+async fn admin(store: &Store, command: AdminCommand) -> Result<(), Exit> {
+    let now = jiff::Timestamp::now();
+    let (handle, role, changed, done, already) = match command {
+        AdminCommand::Grant { handle, role } => {
+            let changed = store.grant_role(&Handle::key_of(&handle), role, now).await;
+            (handle, role, changed, "now has", "already had")
+        }
+        AdminCommand::Revoke { handle, role } => {
+            let changed = store.revoke_role(&Handle::key_of(&handle), role).await;
+            (handle, role, changed, "no longer has", "did not have")
+        }
+    };
+    match changed {
+        Ok(true) => println!("{handle} {done} the {role} role."),
+        Ok(false) => println!("{handle} {already} the {role} role; nothing changed."),
+        Err(StoreError::NotFound(_)) => {
+            return Err(Exit::refused(format!("nobody has the handle {handle:?}")));
+        }
+        Err(error) => return Err(Exit::setup(one_line(&error))),
+    }
+    Ok(())
+}
+
+fn one_line(error: &impl std::fmt::Display) -> String {
+    error.to_string().replace('\n', " ")
+}
+
+/// Resolves on Ctrl-C or SIGTERM, whichever comes first.
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        if tokio::signal::ctrl_c().await.is_err() {
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutting down: finishing requests in flight");
+}

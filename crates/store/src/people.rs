@@ -89,7 +89,11 @@ impl Store {
     }
 
     pub async fn account(&self, id: AccountId) -> Result<Option<Account>, StoreError> {
-        let sql = concat!("SELECT ", account_columns!(), " FROM accounts WHERE id = $1");
+        let sql = concat!(
+            "SELECT ",
+            account_columns!(),
+            " FROM accounts WHERE id = $1"
+        );
         let row: Option<AccountRow> = on_pool!(self, |pool| {
             sqlx::query_as(sql).bind(id.0).fetch_optional(pool).await
         })?;
@@ -104,7 +108,10 @@ impl Store {
             ", password_hash FROM accounts WHERE handle_key = $1"
         );
         let row: Option<CredentialsRow> = on_pool!(self, |pool| {
-            sqlx::query_as(sql).bind(handle_key).fetch_optional(pool).await
+            sqlx::query_as(sql)
+                .bind(handle_key)
+                .fetch_optional(pool)
+                .await
         })?;
         Ok(row.map(|row| Credentials {
             account: row.account.into(),
@@ -115,7 +122,10 @@ impl Store {
     pub async fn password_hash(&self, id: AccountId) -> Result<Option<String>, StoreError> {
         let sql = "SELECT password_hash FROM accounts WHERE id = $1";
         let hash: Option<String> = on_pool!(self, |pool| {
-            sqlx::query_scalar(sql).bind(id.0).fetch_optional(pool).await
+            sqlx::query_scalar(sql)
+                .bind(id.0)
+                .fetch_optional(pool)
+                .await
         })?;
         Ok(hash)
     }
@@ -194,8 +204,12 @@ impl Store {
     async fn account_id_for(&self, handle_key: &str) -> Result<AccountId, StoreError> {
         let sql = "SELECT id FROM accounts WHERE handle_key = $1";
         let id: Option<i64> = on_pool!(self, |pool| {
-            sqlx::query_scalar(sql).bind(handle_key).fetch_optional(pool).await
+            sqlx::query_scalar(sql)
+                .bind(handle_key)
+                .fetch_optional(pool)
+                .await
         })?;
-        id.map(AccountId).ok_or(StoreError::NotFound(Entity::Account))
+        id.map(AccountId)
+            .ok_or(StoreError::NotFound(Entity::Account))
     }
 }

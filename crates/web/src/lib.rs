@@ -1,1 +1,25 @@
+//! Hearth over HTTP: server-rendered HTML pages for people, a JSON API under
+//! `/api/v1` for apps, and the middleware that keeps both safe.
+//!
+//! Each feature is a module with its pages and its API side by side; the
+//! cross-cutting parts (sessions, CSRF, security headers, errors, metrics)
+//! are layers in [`app::router`].
 
+pub mod accounts;
+mod app;
+mod assets;
+pub mod auth;
+mod config;
+mod error;
+mod headers;
+mod help;
+mod home;
+mod metrics;
+mod openapi;
+mod ops;
+mod page;
+
+pub use app::{AppState, router, serve};
+pub use config::{Config, CrisisLine, CrisisLines};
+pub use error::AppError;
+pub use openapi::openapi_document;

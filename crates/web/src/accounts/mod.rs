@@ -1,0 +1,196 @@
+//! Accounts: registering, signing in and out, passwords and sessions.
+//!
+//! The rules shared by the pages and the API live here; `pages` and `api`
+//! only parse their input and shape their output.
+
+pub mod api;
+pub mod pages;
+
+use hearth_domain::people::{Email, Handle, NewPassword};
+use hearth_domain::throttle::FailureLimit;
+use hearth_store::StoreError;
+use hearth_store::people::Account;
+use jiff::Timestamp;
+
+use crate::auth::{ClientAddress, password};
+use crate::error::FieldError;
+use crate::{AppError, AppState};
+
+/// A registration whose every field has been checked.
+pub struct Registration {
+    pub handle: Handle,
+    pub password: NewPassword,
+    pub email: Option<Email>,
+}
+
+impl Registration {
+    /// Checks every field, reporting all that are wrong at once.
+    pub fn parse(handle: &str, password: &str, email: Option<&str>) -> Result<Self, AppError> {
+        let mut errors = Vec::new();
+        let handle = Handle::parse(handle)
+            .map_err(|e| errors.push(field_error("handle", e.code(), e)))
+            .ok();
+        let password = NewPassword::parse(password)
+            .map_err(|e| errors.push(field_error("password", e.code(), e)))
+            .ok();
+        let email = Email::parse_optional(email)
+            .map_err(|e| errors.push(field_error("email", e.code(), e)))
+            .ok();
+        match (handle, password, email) {
+            (Some(handle), Some(password), Some(email)) => Ok(Registration {
+                handle,
+                password,
+                email,
+            }),
+            _ => Err(invalid(errors)),
+        }
+    }
+}
+
+/// Creates the account. A handle already taken, in any case, is a
+/// [`AppError::Conflict`].
+pub async fn register(state: &AppState, registration: Registration) -> Result<Account, AppError> {
+    let hash = password::hash(&registration.password).await?;
+    state
+        .store
+        .create_account(
+            &registration.handle,
+            &hash,
+            registration.email.as_ref(),
+            Timestamp::now(),
+        )
+        .await
+        .map_err(|error| match error {
+            StoreError::Conflict(_) => AppError::Conflict {
+                detail: format!(
+                    "The handle {} is already taken. Please choose another.",
+                    registration.handle
+                ),
+            },
+            other => other.into(),
+        })
+}
+
+/// Checks a handle and password, within the login throttle.
+///
+/// Too many recent failures for the handle (from anywhere) or from the
+/// address (for any handle) refuse the attempt before the password is even
+/// looked at; a wrong password counts as one more failure.
+pub async fn sign_in(
+    state: &AppState,
+    handle: &str,
+    password: &str,
+    address: &ClientAddress,
+) -> Result<Account, AppError> {
+    let now = Timestamp::now();
+    let handle_key = Handle::key_of(handle);
+    check_throttle(state, &handle_key, address, now).await?;
+    let credentials = state.store.credentials(&handle_key).await?;
+    let (account, stored_hash) = match credentials {
+        Some(c) => (Some(c.account), Some(c.password_hash)),
+        None => (None, None),
+    };
+    match (password::verify(password, stored_hash).await?, account) {
+        (true, Some(account)) => {
+            state
+                .store
+                .clear_failed_logins_for_handle(&handle_key)
+                .await?;
+            Ok(account)
+        }
+        _ => {
+            state
+                .store
+                .record_failed_login(&handle_key, &address.0, now)
+                .await?;
+            Err(AppError::WrongCredentials)
+        }
+    }
+}
+
+async fn check_throttle(
+    state: &AppState,
+    handle_key: &str,
+    address: &ClientAddress,
+    now: Timestamp,
+) -> Result<(), AppError> {
+    let limits = [FailureLimit::PER_HANDLE, FailureLimit::PER_ADDRESS];
+    let window = limits.iter().map(|l| l.window).max().unwrap_or_default();
+    let since = now - window;
+    // Old failures stop counting and their addresses stop being kept.
+    state.store.prune_failed_logins(since).await?;
+    let by_handle = state
+        .store
+        .failed_logins_for_handle(handle_key, since, FailureLimit::PER_HANDLE.max_failures)
+        .await?;
+    let by_address = state
+        .store
+        .failed_logins_from_address(&address.0, since, FailureLimit::PER_ADDRESS.max_failures)
+        .await?;
+    let wait = [
+        FailureLimit::PER_HANDLE.wait_before_next_attempt(&by_handle, now),
+        FailureLimit::PER_ADDRESS.wait_before_next_attempt(&by_address, now),
+    ]
+    .into_iter()
+    .flatten()
+    .max();
+    match wait {
+        Some(retry_after) => Err(AppError::TooManyAttempts { retry_after }),
+        None => Ok(()),
+    }
+}
+
+/// Changes a signed-in person's password, after checking the current one,
+/// and signs out every other session: whoever knew the old password is out.
+pub async fn change_password(
+    state: &AppState,
+    user: &crate::auth::CurrentUser,
+    current: &str,
+    new: &str,
+) -> Result<(), AppError> {
+    let stored = state.store.password_hash(user.account.id).await?;
+    if !password::verify(current, stored).await? {
+        return Err(invalid(vec![FieldError {
+            field: "current_password".into(),
+            code: "wrong".into(),
+            detail: "That is not your current password.".into(),
+        }]));
+    }
+    let new = NewPassword::parse(new)
+        .map_err(|e| invalid(vec![field_error("new_password", e.code(), e)]))?;
+    let hash = password::hash(&new).await?;
+    state
+        .store
+        .set_password_hash(user.account.id, &hash)
+        .await?;
+    state
+        .store
+        .revoke_other_sessions(user.account.id, Some(user.session_id))
+        .await?;
+    Ok(())
+}
+
+fn field_error(field: &str, code: &str, error: impl std::fmt::Display) -> FieldError {
+    FieldError {
+        field: field.into(),
+        code: code.into(),
+        detail: capitalise(&error.to_string()),
+    }
+}
+
+fn invalid(errors: Vec<FieldError>) -> AppError {
+    let detail = errors
+        .iter()
+        .map(|e| e.detail.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    AppError::Invalid { detail, errors }
+}
+
+fn capitalise(sentence: &str) -> String {
+    let mut chars = sentence.chars();
+    match chars.next() {
+        Some(first) => format!("{}{}.", first.to_uppercase(), chars.as_str()),
+        None => String::new(),
+    }
+}

@@ -1,0 +1,110 @@
+use jiff::SignedDuration;
+use serde::Deserialize;
+
+/// How an operator has set this node up. Every node behind one load balancer
+/// should get the same settings.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// Mark cookies `Secure` (the site is served over HTTPS).
+    pub secure_cookies: bool,
+    /// How long a session lives without being used.
+    pub session_idle_timeout: SignedDuration,
+    /// Take the client address from the last `X-Forwarded-For` entry: only
+    /// behind a reverse proxy that sets it, or anyone could pick their own.
+    pub trust_forwarded_for: bool,
+    /// The numbers on the "Get help now" page.
+    pub crisis_lines: CrisisLines,
+}
+
+impl Default for Config {
+    fn default() -> Config {
+        Config {
+            secure_cookies: false,
+            session_idle_timeout: SignedDuration::from_hours(30 * 24),
+            trust_forwarded_for: false,
+            crisis_lines: CrisisLines::built_in(),
+        }
+    }
+}
+
+/// Crisis lines to show, in order. Operators replace the built-in list with
+/// a TOML file of `[[line]]` tables (see `crates/web/data/crisis-lines.toml`).
+#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
+pub struct CrisisLines {
+    #[serde(rename = "line")]
+    pub lines: Vec<CrisisLine>,
+}
+
+#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct CrisisLine {
+    /// Where it serves, e.g. "United States".
+    pub region: String,
+    /// The service, e.g. "988 Suicide & Crisis Lifeline".
+    pub name: String,
+    /// What to dial or text, as people write it: "988", "116 123".
+    pub number: String,
+    /// How it works, briefly: "Call or text, 24/7".
+    #[serde(default)]
+    pub how: String,
+}
+
+const BUILT_IN_CRISIS_LINES: &str = include_str!("../data/crisis-lines.toml");
+
+impl CrisisLines {
+    pub fn built_in() -> CrisisLines {
+        CrisisLines::from_toml(BUILT_IN_CRISIS_LINES).expect("the built-in crisis lines parse")
+    }
+
+    pub fn from_toml(text: &str) -> Result<CrisisLines, toml::de::Error> {
+        toml::from_str(text)
+    }
+}
+
+impl CrisisLine {
+    /// The number as a `tel:` target: digits and a leading `+` only.
+    pub fn tel_href(&self) -> String {
+        let digits: String = self
+            .number
+            .chars()
+            .filter(|c| c.is_ascii_digit() || *c == '+')
+            .collect();
+        format!("tel:{digits}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_built_in_list_has_the_lines_people_expect() {
+        let lines = CrisisLines::built_in().lines;
+        let numbers: Vec<&str> = lines.iter().map(|l| l.number.as_str()).collect();
+        for expected in ["988", "116 123", "13 11 14"] {
+            assert!(numbers.contains(&expected), "missing {expected}");
+        }
+        assert!(
+            lines
+                .iter()
+                .any(|l| l.region == "Canada" && l.number == "988")
+        );
+    }
+
+    #[test]
+    fn tel_links_keep_only_what_a_phone_dials() {
+        let line = CrisisLine {
+            region: "UK".into(),
+            name: "Samaritans".into(),
+            number: "116 123".into(),
+            how: String::new(),
+        };
+        assert_eq!(line.tel_href(), "tel:116123");
+    }
+
+    #[test]
+    fn operator_files_with_unknown_keys_are_refused() {
+        let text = "[[line]]\nregion = \"X\"\nname = \"Y\"\nnumber = \"1\"\nnumbr = \"2\"\n";
+        assert!(CrisisLines::from_toml(text).is_err());
+    }
+}
