@@ -87,13 +87,15 @@ pub fn router(state: AppState) -> Router {
             state.clone(),
             session::authenticate,
         ))
+        // Inside the error renderer, so a body over the limit gets the same
+        // page or problem document as any other failure.
+        .layer(DefaultBodyLimit::max(BODY_LIMIT_BYTES))
+        .layer(RequestBodyLimitLayer::new(BODY_LIMIT_BYTES))
         .layer(middleware::from_fn(error::render_errors))
         .layer(middleware::from_fn_with_state(
             state.clone(),
             csrf::issue_token,
         ))
-        .layer(DefaultBodyLimit::max(BODY_LIMIT_BYTES))
-        .layer(RequestBodyLimitLayer::new(BODY_LIMIT_BYTES))
         .layer(middleware::from_fn(headers::security_headers))
         .layer(middleware::from_fn_with_state(
             state.clone(),

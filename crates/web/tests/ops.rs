@@ -1,0 +1,94 @@
+//! Health, metrics and the OpenAPI document.
+
+mod support;
+
+use hearth_store::backend_tests;
+use reqwest::StatusCode;
+use serde_json::Value;
+use support::spawn_app;
+
+backend_tests! {
+    setup = spawn_app;
+
+    async fn health_follows_the_database(app) {
+        let response = app.api.get(app.url("/healthz")).send().await.unwrap();
+        assert_eq!(response.status(), StatusCode::OK);
+        app.app_store.close().await;
+        let response = app.api.get(app.url("/healthz")).send().await.unwrap();
+        assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE);
+    }
+
+    async fn metrics_count_requests_by_route_and_status(app) {
+        app.api.get(app.url("/api/v1/me")).send().await.unwrap();
+        app.api.get(app.url("/help")).send().await.unwrap();
+        let text = app.api.get(app.url("/metrics")).send().await.unwrap().text().await.unwrap();
+        assert!(text.contains(r#"hearth_http_requests_total{method="GET",route="/api/v1/me",status="401"} 1"#), "{text}");
+        assert!(text.contains(r#"hearth_http_requests_total{method="GET",route="/help",status="200"} 1"#));
+        assert!(text.contains(r#"hearth_http_request_duration_seconds_bucket{route="/help",le="+Inf"} 1"#));
+        assert!(text.contains("# TYPE hearth_http_request_duration_seconds histogram"));
+    }
+}
+
+#[tokio::test]
+async fn the_openapi_document_describes_every_api_route() {
+    let app = spawn_app(hearth_store::Backend::Sqlite).await;
+    let document: Value = app
+        .api
+        .get(app.url("/api/openapi.json"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert!(document["openapi"].as_str().unwrap().starts_with("3."));
+    let routes = [
+        ("/api/v1/accounts", "post"),
+        ("/api/v1/sessions", "post"),
+        ("/api/v1/sessions", "get"),
+        ("/api/v1/sessions/current", "delete"),
+        ("/api/v1/sessions/{id}", "delete"),
+        ("/api/v1/me", "get"),
+        ("/api/v1/me/password", "put"),
+    ];
+    let paths = document["paths"].as_object().unwrap();
+    let documented: usize = paths.values().map(|p| p.as_object().unwrap().len()).sum();
+    assert_eq!(
+        documented,
+        routes.len(),
+        "every documented route is one we expect"
+    );
+    for (path, method) in routes {
+        let operation = &document["paths"][path][method];
+        assert!(operation.is_object(), "{method} {path} is documented");
+        // Each route answers as documented: not a 404 or 405 from the router.
+        let url = app.url(&path.replace("{id}", "1"));
+        let status = app
+            .api
+            .request(method.to_uppercase().parse().unwrap(), url)
+            .send()
+            .await
+            .unwrap()
+            .status();
+        assert!(
+            status != StatusCode::NOT_FOUND && status != StatusCode::METHOD_NOT_ALLOWED,
+            "{method} {path}: {status}"
+        );
+    }
+    for schema in [
+        "NewAccount",
+        "AccountView",
+        "SignIn",
+        "NewSessionView",
+        "SessionView",
+        "PasswordChange",
+        "Problem",
+        "FieldError",
+    ] {
+        assert!(
+            document["components"]["schemas"][schema].is_object(),
+            "schema {schema}"
+        );
+    }
+    assert!(document["components"]["securitySchemes"]["bearer"].is_object());
+}
