@@ -1,0 +1,224 @@
+//! The `hearth` binary as an operator meets it: its help, its exit codes,
+//! its admin commands and a clean start and stop, on both databases.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Command, Output, Stdio};
+
+use hearth_domain::people::Role;
+use hearth_store::backend_tests;
+use hearth_store::testing::TestDatabase;
+
+fn hearth(database: &str, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_hearth"))
+        .args(args)
+        .env("HEARTH_DATABASE_URL", database)
+        .env_remove("HEARTH_ADDR")
+        .output()
+        .expect("the hearth binary runs")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+/// A setup failure: exit code 2 and exactly one line on stderr.
+fn assert_setup_failure(output: &Output, expected: &str) {
+    assert_eq!(output.status.code(), Some(2), "stderr: {}", stderr(output));
+    let err = stderr(output);
+    assert_eq!(err.lines().count(), 1, "one line: {err}");
+    assert!(
+        err.starts_with("hearth: ") && err.contains(expected),
+        "{err}"
+    );
+    assert!(!err.contains("panicked"));
+}
+
+#[test]
+fn help_tells_an_operator_what_to_do() {
+    let help = stdout(&hearth("sqlite://unused.db", &["--help"]));
+    for word in [
+        "serve",
+        "migrate",
+        "demo",
+        "admin",
+        "--database",
+        "HEARTH_DATABASE_URL",
+    ] {
+        assert!(help.contains(word), "--help mentions {word}");
+    }
+    let serve = stdout(&hearth("sqlite://unused.db", &["serve", "--help"]));
+    for word in [
+        "--addr",
+        "HEARTH_ADDR",
+        "--demo",
+        "--secure-cookies",
+        "HEARTH_PUBLIC_URL",
+        "--crisis-lines",
+    ] {
+        assert!(serve.contains(word), "serve --help mentions {word}");
+    }
+    let admin = stdout(&hearth("sqlite://unused.db", &["admin", "grant", "--help"]));
+    assert!(admin.contains("directory"));
+}
+
+#[test]
+fn an_unsupported_url_is_one_clear_line() {
+    let output = hearth("mysql://localhost/hearth", &["migrate"]);
+    assert_setup_failure(&output, "unsupported database URL");
+}
+
+#[test]
+fn an_unreachable_server_is_one_clear_line_without_the_password() {
+    let output = hearth("postgres://hearth:s3cret@127.0.0.1:1/hearth", &["migrate"]);
+    assert_setup_failure(&output, "could not connect to PostgreSQL");
+    assert!(!stderr(&output).contains("s3cret"));
+}
+
+#[test]
+fn a_file_that_cannot_be_created_is_one_clear_line() {
+    let output = hearth("sqlite:///no/such/folder/hearth.db", &["migrate"]);
+    assert_setup_failure(&output, "could not open the SQLite database");
+}
+
+#[test]
+fn a_read_only_database_is_one_clear_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("hearth.db");
+    std::fs::File::create(&path).unwrap();
+    let output = hearth(
+        &format!("sqlite://{}?mode=ro", path.display()),
+        &["migrate"],
+    );
+    assert_setup_failure(&output, "readonly database");
+}
+
+#[test]
+fn serve_refuses_a_crisis_lines_file_it_cannot_use() {
+    let dir = tempfile::tempdir().unwrap();
+    let lines = dir.path().join("lines.toml");
+    std::fs::write(&lines, "[[line]]\nregion = \"X\"\n").unwrap();
+    let database = format!("sqlite://{}", dir.path().join("hearth.db").display());
+    let output = hearth(
+        &database,
+        &[
+            "serve",
+            "--addr",
+            "127.0.0.1:0",
+            "--crisis-lines",
+            lines.to_str().unwrap(),
+        ],
+    );
+    assert_setup_failure(&output, "is not a valid crisis-lines file");
+}
+
+/// Starts `hearth serve`, waits for its address, checks it answers, stops it
+/// with SIGTERM and returns what it printed.
+fn serve_and_stop(database: &str, extra: &[&str]) -> (String, std::process::ExitStatus) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_hearth"))
+        .args(["serve", "--addr", "127.0.0.1:0"])
+        .args(extra)
+        .env("HEARTH_DATABASE_URL", database)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    let mut printed = String::new();
+    let address = loop {
+        let line = lines.next().expect("hearth prints its address").unwrap();
+        printed.push_str(&line);
+        printed.push('\n');
+        if let Some(address) = line.strip_prefix("Hearth is listening on http://") {
+            break address.to_owned();
+        }
+    };
+    let mut stream = TcpStream::connect(&address).unwrap();
+    stream
+        .write_all(b"GET /healthz HTTP/1.1\r\nHost: hearth\r\nConnection: close\r\n\r\n")
+        .unwrap();
+    let mut response = String::new();
+    stream.read_to_string(&mut response).unwrap();
+    assert!(response.starts_with("HTTP/1.1 200"), "{response}");
+
+    let terminated = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(terminated.success());
+    let status = child.wait().unwrap();
+    let mut logs = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut logs)
+        .unwrap();
+    assert!(logs.contains("stopped cleanly"), "{logs}");
+    (printed, status)
+}
+
+backend_tests! {
+    setup = TestDatabase::new;
+
+    async fn migrate_is_safe_to_run_again(db) {
+        for _ in 0..2 {
+            let output = hearth(&db.url, &["migrate"]);
+            assert!(output.status.success(), "{}", stderr(&output));
+            assert!(stdout(&output).contains("up to date"));
+        }
+    }
+
+    async fn the_demo_loads_once_however_often_it_runs(db) {
+        let first = hearth(&db.url, &["demo"]);
+        assert!(first.status.success(), "{}", stderr(&first));
+        assert!(stdout(&first).contains("river"));
+        let second = hearth(&db.url, &["demo"]);
+        assert!(second.status.success());
+        assert_eq!(stdout(&first), stdout(&second));
+        let admin = db.store.credentials("hollis").await.unwrap().unwrap();
+        assert_eq!(db.store.roles(admin.account.id).await.unwrap(), [Role::Admin, Role::Directory]);
+    }
+
+    async fn admins_grant_and_revoke_roles_by_handle(db) {
+        hearth(&db.url, &["demo"]);
+        let granted = hearth(&db.url, &["admin", "grant", "RIVER", "directory"]);
+        assert!(granted.status.success());
+        assert!(stdout(&granted).contains("now has the directory role"));
+        let again = hearth(&db.url, &["admin", "grant", "river", "directory"]);
+        assert!(stdout(&again).contains("already had"));
+        let river = db.store.credentials("river").await.unwrap().unwrap().account;
+        assert_eq!(db.store.roles(river.id).await.unwrap(), [Role::Directory]);
+
+        let revoked = hearth(&db.url, &["admin", "revoke", "river", "directory"]);
+        assert!(stdout(&revoked).contains("no longer has"));
+        assert!(db.store.roles(river.id).await.unwrap().is_empty());
+
+        let nobody = hearth(&db.url, &["admin", "grant", "nobody_here", "admin"]);
+        assert_eq!(nobody.status.code(), Some(1));
+        assert!(stderr(&nobody).contains("nobody has the handle"));
+        let bad_role = hearth(&db.url, &["admin", "grant", "river", "moderator"]);
+        assert_eq!(bad_role.status.code(), Some(2), "clap's usage error");
+        assert!(stderr(&bad_role).contains("the roles are admin and directory"));
+    }
+
+    async fn serve_starts_with_the_demo_and_stops_cleanly_on_sigterm(db) {
+        let (printed, status) = serve_and_stop(&db.url, &["--demo"]);
+        assert!(status.success(), "{status:?}");
+        assert!(printed.contains("Demo content is loaded"));
+        assert!(printed.contains("hollis"));
+    }
+}
+
+#[test]
+fn serve_creates_its_sqlite_file_on_a_fresh_machine() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("fresh.db");
+    let (_, status) = serve_and_stop(&format!("sqlite://{}", path.display()), &[]);
+    assert!(status.success());
+    assert!(path.exists());
+}
