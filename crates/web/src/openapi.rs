@@ -1,9 +1,12 @@
 //! The OpenAPI document at `/api/openapi.json`, generated from the API
 //! handlers' own annotations so it cannot drift from the code.
 
+use std::sync::LazyLock;
+
 use axum::Json;
-use utoipa::openapi::OpenApi;
+use utoipa::openapi::response::{Response, ResponseBuilder};
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::openapi::{ContentBuilder, OpenApi, Ref};
 use utoipa::{Modify, OpenApi as _};
 
 use crate::app::api_routes;
@@ -36,16 +39,65 @@ impl Modify for BearerAuth {
     }
 }
 
+/// Every route that reads a JSON body can refuse it the same ways, before
+/// its handler runs; say so once here rather than on every route.
+struct BodyProblems;
+
+impl BodyProblems {
+    const RESPONSES: [(&'static str, &'static str); 4] = [
+        ("400", "The body is not well-formed JSON"),
+        ("413", "The body is larger than Hearth accepts"),
+        ("415", "The body is not application/json"),
+        ("422", "The body does not have the fields this route needs"),
+    ];
+}
+
+impl Modify for BodyProblems {
+    fn modify(&self, document: &mut OpenApi) {
+        for item in document.paths.paths.values_mut() {
+            let operations = [&mut item.post, &mut item.put, &mut item.patch];
+            for operation in operations.into_iter().flatten() {
+                if operation.request_body.is_none() {
+                    continue;
+                }
+                for (status, description) in Self::RESPONSES {
+                    operation
+                        .responses
+                        .responses
+                        .entry(status.to_owned())
+                        .or_insert_with(|| problem_response(description).into());
+                }
+            }
+        }
+    }
+}
+
+fn problem_response(description: &str) -> Response {
+    ResponseBuilder::new()
+        .description(description)
+        .content(
+            "application/problem+json",
+            ContentBuilder::new()
+                .schema(Some(Ref::from_schema_name("Problem")))
+                .build(),
+        )
+        .build()
+}
+
 pub(crate) fn base_document() -> OpenApi {
     BaseDocument::openapi()
 }
 
 /// The whole document: the base plus every route's description.
 pub fn openapi_document() -> OpenApi {
-    let (_, document) = api_routes().split_for_parts();
+    let (_, mut document) = api_routes().split_for_parts();
+    // Applied here, not in `modifiers(...)`: it needs the routes' paths.
+    BodyProblems.modify(&mut document);
     document
 }
 
-pub async fn serve() -> Json<OpenApi> {
-    Json(openapi_document())
+/// Built once: the document depends only on the code.
+pub async fn serve() -> Json<&'static OpenApi> {
+    static DOCUMENT: LazyLock<OpenApi> = LazyLock::new(openapi_document);
+    Json(&DOCUMENT)
 }

@@ -32,13 +32,14 @@ pub fn routes() -> OpenApiRouter<AppState> {
 #[serde(deny_unknown_fields)]
 pub struct NewAccount {
     /// 3 to 32 letters, digits, `_` or `-`; unique ignoring case.
-    #[schema(example = "river_walker")]
+    #[schema(example = "river_walker", min_length = 3, max_length = 32)]
     handle: String,
     /// At least 10 characters, and not a common password.
-    #[schema(example = "kettle-on-the-hob")]
+    #[schema(example = "kettle-on-the-hob", min_length = 10, max_length = 256)]
     password: String,
     /// Optional; Hearth never requires an email address.
     #[serde(default)]
+    #[schema(format = Email, max_length = 254)]
     email: Option<String>,
 }
 
@@ -258,6 +259,8 @@ async fn me(user: CurrentUser) -> Json<AccountView> {
 #[serde(deny_unknown_fields)]
 pub struct PasswordChange {
     current_password: String,
+    /// At least 10 characters, and not a common password.
+    #[schema(min_length = 10, max_length = 256)]
     new_password: String,
 }
 
