@@ -1,0 +1,275 @@
+// Shared helpers for the browser tests: the real `hearth` binary on a fresh
+// database, a headless Chromium, and an axe-core audit.
+
+import { spawn, execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { randomInt } from 'node:crypto';
+
+import { chromium } from 'playwright-core';
+
+const require = createRequire(import.meta.url);
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+export const AXE_PATH = require.resolve('axe-core/axe.min.js');
+
+/** The server binary: $HEARTH_BIN, else the debug build in the target folder. */
+export function hearthBin() {
+  const bin =
+    process.env.HEARTH_BIN ||
+    path.resolve(repoRoot, process.env.CARGO_TARGET_DIR || 'target', 'debug', 'hearth');
+  if (!existsSync(bin)) {
+    throw new Error(
+      `The hearth binary is not at ${bin}. Build it (cargo build -p hearth) and set ` +
+        'HEARTH_BIN to its path, or run ./scripts/test, which does both.',
+    );
+  }
+  return bin;
+}
+
+/** A handle nobody has used yet, e.g. walker_48213907. */
+export function uniqueHandle(prefix = 'walker') {
+  return `${prefix}_${randomInt(10_000_000, 99_999_999)}`;
+}
+
+// --- Databases ---------------------------------------------------------------
+
+/** A fresh SQLite database in its own temporary folder. */
+export function freshSqlite() {
+  const dir = mkdtempSync(path.join(tmpdir(), 'hearth-browser-'));
+  return {
+    url: `sqlite://${path.join(dir, 'hearth.db')}`,
+    describe: `SQLite in ${dir}`,
+    drop() {
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** `postgres://u@h:p/postgres?x` with `name` -> `postgres://u@h:p/name?x`. */
+export function withDatabaseName(serverUrl, name) {
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+function psql(serverUrl, sql) {
+  return execFileSync('psql', [serverUrl, '-X', '-q', '-v', 'ON_ERROR_STOP=1', '-c', sql], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    timeout: 30_000,
+  });
+}
+
+/**
+ * A fresh database on the PostgreSQL server named by HEARTH_TEST_POSTGRES_URL.
+ * Without that variable this throws: the PostgreSQL run must fail, not be skipped.
+ */
+export function freshPostgres() {
+  const server = process.env.HEARTH_TEST_POSTGRES_URL;
+  if (!server) {
+    throw new Error(
+      'HEARTH_TEST_POSTGRES_URL is not set, so the PostgreSQL run of the browser tests cannot ' +
+        'run. Run ./scripts/test, which starts a throw-away PostgreSQL server, or set it to a ' +
+        'server where you may CREATE DATABASE (e.g. postgres://postgres@127.0.0.1:5432/postgres).',
+    );
+  }
+  const name = `hearth_browser_${process.pid}_${randomInt(1_000_000, 9_999_999)}`;
+  try {
+    psql(server, `CREATE DATABASE ${name}`);
+  } catch (err) {
+    throw new Error(
+      `Could not create database ${name} on HEARTH_TEST_POSTGRES_URL (${server}): ` +
+        `${err.stderr || err.message}`,
+    );
+  }
+  return {
+    url: withDatabaseName(server, name),
+    describe: `PostgreSQL database ${name}`,
+    drop() {
+      try {
+        psql(server, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      } catch {
+        // A throw-away server goes away anyway; a leftover database is harmless.
+      }
+    },
+  };
+}
+
+// --- The server --------------------------------------------------------------
+
+const LISTENING = /Hearth is listening on (http:\/\/127\.0\.0\.1:\d+)/;
+const running = new Set();
+process.on('exit', () => {
+  for (const child of running) child.kill('SIGKILL');
+});
+
+/**
+ * Starts `hearth serve --addr 127.0.0.1:0 --database URL` and waits for it to
+ * say where it listens. Returns { baseUrl, output(), stop() }.
+ */
+export async function startServer(databaseUrl, { timeoutMs = 60_000 } = {}) {
+  const bin = hearthBin();
+  const args = ['serve', '--addr', '127.0.0.1:0', '--database', databaseUrl];
+  const child = spawn(bin, args, {
+    cwd: repoRoot,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, NO_COLOR: '1' },
+  });
+  running.add(child);
+
+  let log = '';
+  const append = (chunk) => {
+    log += chunk;
+    if (log.length > 200_000) log = log.slice(-100_000);
+  };
+  child.stderr.setEncoding('utf8');
+  child.stderr.on('data', append);
+  child.stdout.setEncoding('utf8');
+
+  const exited = new Promise((resolve) => {
+    child.once('exit', (code, signal) => {
+      running.delete(child);
+      resolve({ code, signal });
+    });
+  });
+
+  const baseUrl = await new Promise((resolve, reject) => {
+    let pending = '';
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(
+        new Error(
+          `hearth did not print "Hearth is listening on http://127.0.0.1:PORT" within ` +
+            `${timeoutMs / 1000}s.\n${describeOutput(log)}`,
+        ),
+      );
+    }, timeoutMs);
+    child.stdout.on('data', (chunk) => {
+      append(chunk);
+      pending += chunk;
+      const match = pending.match(LISTENING);
+      if (match) {
+        clearTimeout(timer);
+        pending = '';
+        resolve(match[1]);
+      }
+    });
+    child.once('error', (err) => {
+      clearTimeout(timer);
+      reject(new Error(`could not start ${bin}: ${err.message}`));
+    });
+    exited.then(({ code, signal }) => {
+      clearTimeout(timer);
+      reject(
+        new Error(
+          `hearth exited (code ${code}, signal ${signal}) before it was listening.\n` +
+            `command: ${bin} ${args.join(' ')}\n${describeOutput(log)}`,
+        ),
+      );
+    });
+  });
+
+  return {
+    baseUrl,
+    output: () => log,
+    async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return exited;
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      const result = await exited;
+      clearTimeout(timer);
+      return result;
+    },
+  };
+}
+
+function describeOutput(log, lines = 60) {
+  const tail = log.trimEnd().split('\n').slice(-lines).join('\n');
+  return `--- hearth's output (last ${lines} lines) ---\n${tail || '(none)'}\n--- end ---`;
+}
+
+/**
+ * Runs `fn`; if it throws, adds the end of the server's output to the error so
+ * a failing test shows what the server said.
+ */
+export async function withServerLog(server, fn) {
+  try {
+    return await fn();
+  } catch (err) {
+    if (server && err instanceof Error && !err.hearthLogAdded) {
+      err.message += `\n${describeOutput(server.output())}`;
+      err.hearthLogAdded = true;
+    }
+    throw err;
+  }
+}
+
+// --- The browser -------------------------------------------------------------
+
+export const CHROMIUM_PATH = process.env.HEARTH_CHROMIUM || '/usr/bin/chromium';
+
+// Playwright adds --headless itself. The rest keep Chromium, run as root on a
+// machine with no network, from trying (and failing) to reach Google.
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export async function launchBrowser() {
+  if (!existsSync(CHROMIUM_PATH)) {
+    throw new Error(
+      `Chromium is not at ${CHROMIUM_PATH}: install Debian's chromium package ` +
+        '(apt-get install chromium), or set HEARTH_CHROMIUM to its path.',
+    );
+  }
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+}
+
+// --- Accessibility -----------------------------------------------------------
+
+/**
+ * Runs axe-core on the page (whose context must have JavaScript enabled and
+ * bypassCSP set) and returns its violations, slimmed down for reporting.
+ */
+export async function axeViolations(page) {
+  const loaded = await page.evaluate(() => typeof window.axe !== 'undefined');
+  if (!loaded) await page.addScriptTag({ path: AXE_PATH });
+  return page.evaluate(async () => {
+    const results = await window.axe.run(document, { resultTypes: ['violations'] });
+    return results.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      helpUrl: v.helpUrl,
+      nodes: v.nodes.map((n) => ({
+        target: n.target.map(String),
+        html: n.html,
+        summary: n.failureSummary,
+      })),
+    }));
+  });
+}
+
+export const BLOCKING_IMPACTS = new Set(['serious', 'critical']);
+
+/** A readable report of violations, for an assertion message or a log. */
+export function formatViolations(label, violations) {
+  const parts = [];
+  for (const v of violations) {
+    parts.push(`  [${v.impact}] ${v.id}: ${v.help}\n    ${v.helpUrl}`);
+    for (const n of v.nodes) {
+      parts.push(`    at ${n.target.join(' ')}\n      ${n.html}`);
+      if (n.summary) parts.push(`      ${n.summary.replace(/\n/g, '\n      ')}`);
+    }
+  }
+  return `${label}:\n${parts.join('\n')}`;
+}
