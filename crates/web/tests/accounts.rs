@@ -4,11 +4,9 @@
 mod support;
 
 use hearth_store::backend_tests;
-use hearth_web::Config;
-use jiff::SignedDuration;
 use reqwest::StatusCode;
 use serde_json::{Value, json};
-use support::{PASSWORD, TestApp, location, problem, spawn_app, spawn_app_with, start_node};
+use support::{PASSWORD, location, problem, spawn_app};
 
 backend_tests! {
     setup = spawn_app;
@@ -334,80 +332,4 @@ backend_tests! {
         app.api_register("walker", PASSWORD).await;
         problem(app.api_sign_in("walker", PASSWORD).await, StatusCode::TOO_MANY_REQUESTS).await;
     }
-}
-
-/// Two nodes on one database: sessions and the login throttle are shared.
-async fn two_nodes(backend: hearth_store::Backend) {
-    let app = spawn_app(backend).await;
-    let (second, _stop, _) = start_node(&app.db, Config::default()).await;
-    let token = app.api_member("walker").await;
-    let me = app
-        .api
-        .get(format!("{second}/api/v1/me"))
-        .bearer_auth(&token)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(
-        me.status(),
-        StatusCode::OK,
-        "a session made on one node works on the other"
-    );
-
-    for _ in 0..5 {
-        app.api_sign_in("walker", "not-my-password").await;
-    }
-    let on_second = app
-        .api
-        .post(format!("{second}/api/v1/sessions"))
-        .json(&json!({ "handle": "walker", "password": PASSWORD }))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(
-        on_second.status(),
-        StatusCode::TOO_MANY_REQUESTS,
-        "the throttle holds across nodes"
-    );
-}
-
-#[tokio::test]
-async fn sessions_and_throttling_hold_across_nodes_on_sqlite() {
-    two_nodes(hearth_store::Backend::Sqlite).await;
-}
-
-#[tokio::test]
-async fn sessions_and_throttling_hold_across_nodes_on_postgres() {
-    two_nodes(hearth_store::Backend::Postgres).await;
-}
-
-/// A session unused for longer than the idle timeout is refused everywhere.
-async fn expired_session(backend: hearth_store::Backend) {
-    let config = Config {
-        session_idle_timeout: SignedDuration::from_secs(1),
-        ..Config::default()
-    };
-    let app: TestApp = spawn_app_with(backend, config).await;
-    let token = app.api_member("walker").await;
-    assert_eq!(app.api_me(&token).await.status(), StatusCode::OK);
-    tokio::time::sleep(std::time::Duration::from_millis(2100)).await;
-    problem(app.api_me(&token).await, StatusCode::UNAUTHORIZED).await;
-    let page = app
-        .api
-        .get(app.url("/account"))
-        .header("cookie", format!("hearth_session={token}"))
-        .send()
-        .await
-        .unwrap();
-    assert!(page.url().path().starts_with("/login") || page.status() == StatusCode::SEE_OTHER);
-}
-
-#[tokio::test]
-async fn an_expired_session_is_refused_on_sqlite() {
-    expired_session(hearth_store::Backend::Sqlite).await;
-}
-
-#[tokio::test]
-async fn an_expired_session_is_refused_on_postgres() {
-    expired_session(hearth_store::Backend::Postgres).await;
 }

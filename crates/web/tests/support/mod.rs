@@ -23,6 +23,12 @@ pub struct TestApp {
     stop: Option<oneshot::Sender<()>>,
 }
 
+/// For `backend_tests!` whose tests start their own apps with their own
+/// settings: the fixture is just the backend.
+pub async fn backend(backend: Backend) -> Backend {
+    backend
+}
+
 /// Starts Hearth with the default settings on a fresh database.
 pub async fn spawn_app(backend: Backend) -> TestApp {
     spawn_app_with(backend, Config::default()).await
