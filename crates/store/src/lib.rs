@@ -17,7 +17,7 @@ pub mod testing;
 pub mod throttle;
 
 pub use connect::{Backend, ConnectError};
-pub use error::StoreError;
+pub use error::{Entity, StoreError};
 
 use sqlx::{PgPool, SqlitePool};
 

@@ -13,7 +13,7 @@ use hearth_domain::people::{Email, Handle, Role};
 use hearth_store::people::{Account, AccountId};
 use hearth_store::sessions::{Session, SessionId};
 use hearth_store::testing::TestDatabase;
-use hearth_store::{Backend, ConnectError, Store, StoreError, backend_tests};
+use hearth_store::{Backend, ConnectError, Entity, Store, StoreError, backend_tests};
 use jiff::{SignedDuration, Timestamp};
 use sqlx::Connection;
 
@@ -56,20 +56,16 @@ async fn make_session(
         .expect("the test session is created")
 }
 
-fn expect_conflict<T: Debug>(result: Result<T, StoreError>, entity: &str) {
+fn expect_conflict<T: Debug>(result: Result<T, StoreError>, entity: Entity) {
     match result {
-        Err(error @ StoreError::Conflict(_)) => {
-            assert_eq!(error.to_string(), format!("{entity} already exists"));
-        }
+        Err(StoreError::Conflict(found)) => assert_eq!(found, entity),
         other => panic!("expected a {entity} conflict, got {other:?}"),
     }
 }
 
-fn expect_not_found<T: Debug>(result: Result<T, StoreError>, entity: &str) {
+fn expect_not_found<T: Debug>(result: Result<T, StoreError>, entity: Entity) {
     match result {
-        Err(error @ StoreError::NotFound(_)) => {
-            assert_eq!(error.to_string(), format!("{entity} not found"));
-        }
+        Err(StoreError::NotFound(found)) => assert_eq!(found, entity),
         other => panic!("expected {entity} not found, got {other:?}"),
     }
 }
@@ -153,7 +149,7 @@ backend_tests! {
                 store
                     .create_account(&handle(taken), "other-hash", None, t(5))
                     .await,
-                "account",
+                Entity::Account,
             );
         }
         // The refused attempts changed nothing.
@@ -222,7 +218,7 @@ backend_tests! {
         let river = make_account(store, "River").await;
         expect_not_found(
             store.set_password_hash(AccountId(river.id.0 + 1000), "hash").await,
-            "account",
+            Entity::Account,
         );
         assert_eq!(
             store.password_hash(river.id).await.unwrap().as_deref(),
@@ -281,10 +277,10 @@ backend_tests! {
     async fn roles_for_an_unknown_handle_are_not_found(db) {
         let store = &db.store;
         make_account(store, "River").await;
-        expect_not_found(store.grant_role("nobody", Role::Admin, t(1)).await, "account");
-        expect_not_found(store.revoke_role("nobody", Role::Admin).await, "account");
+        expect_not_found(store.grant_role("nobody", Role::Admin, t(1)).await, Entity::Account);
+        expect_not_found(store.revoke_role("nobody", Role::Admin).await, Entity::Account);
         // The display form is not a key.
-        expect_not_found(store.grant_role("River", Role::Admin, t(1)).await, "account");
+        expect_not_found(store.grant_role("River", Role::Admin, t(1)).await, Entity::Account);
     }
 
     async fn roles_of_an_unknown_account_are_empty(db) {
@@ -344,7 +340,7 @@ backend_tests! {
         let first = make_session(store, &river, "token", t(0), t(100)).await;
         expect_conflict(
             store.create_session(stone.id, "token", None, t(1), t(100)).await,
-            "session",
+            Entity::Session,
         );
         // The hash still leads to the first session, not to Stone.
         assert_eq!(
