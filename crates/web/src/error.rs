@@ -78,7 +78,7 @@ impl AppError {
         AppError::Internal(what.into())
     }
 
-    fn status(&self) -> StatusCode {
+    pub(crate) fn status(&self) -> StatusCode {
         match self {
             AppError::NotFound => StatusCode::NOT_FOUND,
             AppError::SignInRequired | AppError::WrongCredentials => StatusCode::UNAUTHORIZED,
@@ -261,14 +261,9 @@ async fn own_body(parts: &axum::http::response::Parts, body: Body) -> Result<Str
 }
 
 fn redirect_to_sign_in(next: &str) -> Response {
-    let target = format!(
-        "/login?next={}",
-        serde_urlencoded::to_string([("", next)])
-            .map(|s| s.trim_start_matches('=').to_owned())
-            .unwrap_or_default()
-    );
+    let query = serde_urlencoded::to_string([("next", next)]).unwrap_or_default();
     let mut response = StatusCode::SEE_OTHER.into_response();
-    if let Ok(value) = HeaderValue::from_str(&target) {
+    if let Ok(value) = HeaderValue::from_str(&format!("/login?{query}")) {
         response.headers_mut().insert(LOCATION, value);
     }
     response

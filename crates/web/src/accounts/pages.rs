@@ -3,7 +3,7 @@
 use askama::Template;
 use axum::Form;
 use axum::extract::{Path, Query, State};
-use axum::http::header::{LOCATION, SET_COOKIE};
+use axum::http::header::{LOCATION, RETRY_AFTER, SET_COOKIE};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use hearth_store::sessions::SessionId;
@@ -180,10 +180,7 @@ pub async fn login(
     let account = match super::sign_in(&state, &form.handle, &form.password, &address).await {
         Ok(account) => account,
         Err(error) => {
-            let status = match &error {
-                AppError::TooManyAttempts { .. } => StatusCode::TOO_MANY_REQUESTS,
-                _ => StatusCode::UNAUTHORIZED,
-            };
+            let status = error.status();
             let retry_after = match &error {
                 AppError::TooManyAttempts { retry_after } => Some(retry_after.as_secs().max(1)),
                 _ => None,
@@ -196,9 +193,7 @@ pub async fn login(
             };
             let mut response = (status, render(&page)?).into_response();
             if let Some(seconds) = retry_after {
-                response
-                    .headers_mut()
-                    .insert(axum::http::header::RETRY_AFTER, seconds.into());
+                response.headers_mut().insert(RETRY_AFTER, seconds.into());
             }
             return Ok(response);
         }
