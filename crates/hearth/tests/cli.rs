@@ -119,6 +119,15 @@ fn serve_refuses_a_crisis_lines_file_it_cannot_use() {
 /// Starts `hearth serve`, waits for its address, checks it answers, stops it
 /// with SIGTERM and returns what it printed.
 fn serve_and_stop(database: &str, extra: &[&str]) -> (String, std::process::ExitStatus) {
+    let (printed, _, status) = serve_and_stop_with_logs(database, extra);
+    (printed, status)
+}
+
+/// The same, also returning the logs (stderr).
+fn serve_and_stop_with_logs(
+    database: &str,
+    extra: &[&str],
+) -> (String, String, std::process::ExitStatus) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_hearth"))
         .args(["serve", "--addr", "127.0.0.1:0"])
         .args(extra)
@@ -159,7 +168,7 @@ fn serve_and_stop(database: &str, extra: &[&str]) -> (String, std::process::Exit
         .read_to_string(&mut logs)
         .unwrap();
     assert!(logs.contains("stopped cleanly"), "{logs}");
-    (printed, status)
+    (printed, logs, status)
 }
 
 backend_tests! {
@@ -212,6 +221,29 @@ backend_tests! {
         assert!(printed.contains("Demo content is loaded"));
         assert!(printed.contains("hollis"));
     }
+}
+
+#[test]
+fn json_logs_are_one_object_a_line_with_the_request_id() {
+    let dir = tempfile::tempdir().unwrap();
+    let database = format!("sqlite://{}", dir.path().join("hearth.db").display());
+    let (_, logs, status) = serve_and_stop_with_logs(&database, &["--log-format", "json"]);
+    assert!(status.success());
+    let mut saw_request = false;
+    for line in logs.lines() {
+        assert!(
+            line.starts_with('{') && line.ends_with('}'),
+            "not JSON: {line}"
+        );
+        if line.contains("finished processing request") {
+            assert!(
+                line.contains(r#""name":"request""#) && line.contains(r#""id":""#),
+                "{line}"
+            );
+            saw_request = true;
+        }
+    }
+    assert!(saw_request, "{logs}");
 }
 
 #[test]
