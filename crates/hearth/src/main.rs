@@ -10,6 +10,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 use hearth_domain::people::{Handle, Role};
 use hearth_store::{Store, StoreError};
+use hearth_web::i18n::Lang;
 use hearth_web::{AppState, Config, CrisisLines};
 use tokio::net::TcpListener;
 
@@ -78,6 +79,15 @@ struct ServeArgs {
     /// proxy that sets it; used for login throttling).
     #[arg(long, env = "HEARTH_TRUST_FORWARDED_FOR")]
     trust_forwarded_for: bool,
+    /// The language for visitors whose browser asks for none Hearth speaks
+    /// (each person can still choose their own).
+    #[arg(
+        long,
+        env = "HEARTH_DEFAULT_LANG",
+        default_value = "en",
+        value_name = "CODE"
+    )]
+    default_lang: String,
     /// A TOML file of crisis lines for the "Get help now" page, replacing the
     /// built-in list (see crates/web/data/crisis-lines.toml).
     #[arg(long, env = "HEARTH_CRISIS_LINES", value_name = "PATH")]
@@ -191,6 +201,14 @@ async fn serve(store: &Store, args: ServeArgs) -> Result<(), Exit> {
             Some(path) => read_crisis_lines(path)?,
             None => CrisisLines::built_in(),
         },
+        default_lang: Lang::from_code(&args.default_lang).ok_or_else(|| {
+            let spoken: Vec<_> = Lang::all().map(Lang::code).collect();
+            Exit::setup(format!(
+                "Hearth does not speak {:?}; choose one of: {}",
+                args.default_lang,
+                spoken.join(", ")
+            ))
+        })?,
         ..Config::default()
     };
     if args.demo {

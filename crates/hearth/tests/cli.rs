@@ -224,6 +224,17 @@ backend_tests! {
 }
 
 #[test]
+fn serve_refuses_a_default_language_it_does_not_speak() {
+    let dir = tempfile::tempdir().unwrap();
+    let database = format!("sqlite://{}", dir.path().join("hearth.db").display());
+    let output = hearth(
+        &database,
+        &["serve", "--addr", "127.0.0.1:0", "--default-lang", "xx"],
+    );
+    assert_setup_failure(&output, "choose one of: en, es");
+}
+
+#[test]
 fn json_logs_are_one_object_a_line_with_the_request_id() {
     let dir = tempfile::tempdir().unwrap();
     let database = format!("sqlite://{}", dir.path().join("hearth.db").display());

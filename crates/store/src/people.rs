@@ -12,6 +12,8 @@ pub struct Account {
     pub id: AccountId,
     pub handle: String,
     pub email: Option<String>,
+    /// The language code the person chose; `None` follows their browser.
+    pub locale: Option<String>,
     pub created_at: Timestamp,
 }
 
@@ -31,6 +33,7 @@ struct AccountRow {
     id: i64,
     handle: String,
     email: Option<String>,
+    locale: Option<String>,
     created_at: i64,
 }
 
@@ -40,6 +43,7 @@ impl From<AccountRow> for Account {
             id: AccountId(row.id),
             handle: row.handle,
             email: row.email,
+            locale: row.locale,
             created_at: from_seconds(row.created_at),
         }
     }
@@ -55,7 +59,7 @@ struct CredentialsRow {
 /// The columns [`AccountRow`] reads, for `concat!` into each query.
 macro_rules! account_columns {
     () => {
-        "id, handle, email, created_at"
+        "id, handle, email, locale, created_at"
     };
 }
 
@@ -145,6 +149,25 @@ impl Store {
                 .map(|done| done.rows_affected())
         })?;
         match result {
+            0 => Err(StoreError::NotFound(Entity::Account)),
+            _ => Ok(()),
+        }
+    }
+
+    /// Saves the language a person chose, or clears it (`None`: follow the
+    /// browser). The code is not checked here: the web layer only passes
+    /// languages it speaks.
+    pub async fn set_locale(&self, id: AccountId, locale: Option<&str>) -> Result<(), StoreError> {
+        let sql = "UPDATE accounts SET locale = $1 WHERE id = $2";
+        let updated = on_pool!(self, |pool| {
+            sqlx::query(sql)
+                .bind(locale)
+                .bind(id.0)
+                .execute(pool)
+                .await
+                .map(|done| done.rows_affected())
+        })?;
+        match updated {
             0 => Err(StoreError::NotFound(Entity::Account)),
             _ => Ok(()),
         }

@@ -226,6 +226,28 @@ backend_tests! {
         );
     }
 
+    // --- Language ------------------------------------------------------------
+
+    async fn a_chosen_language_is_kept_and_can_be_cleared(db) {
+        let store = &db.store;
+        let river = make_account(store, "River").await;
+        let stone = make_account(store, "Stone").await;
+        assert_eq!(river.locale, None, "a new account follows its browser");
+
+        store.set_locale(river.id, Some("es")).await.unwrap();
+        assert_eq!(store.account(river.id).await.unwrap().unwrap().locale.as_deref(), Some("es"));
+        let credentials = store.credentials("river").await.unwrap().unwrap();
+        assert_eq!(credentials.account.locale.as_deref(), Some("es"));
+        assert_eq!(store.account(stone.id).await.unwrap().unwrap().locale, None);
+
+        store.set_locale(river.id, None).await.unwrap();
+        assert_eq!(store.account(river.id).await.unwrap().unwrap().locale, None);
+        expect_not_found(
+            store.set_locale(AccountId(stone.id.0 + 1000), Some("es")).await,
+            Entity::Account,
+        );
+    }
+
     // --- Roles ---------------------------------------------------------------
 
     async fn roles_are_granted_once_and_listed_in_order(db) {

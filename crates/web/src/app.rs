@@ -21,7 +21,9 @@ use utoipa_axum::router::OpenApiRouter;
 use crate::accounts::{api as accounts_api, pages as accounts_pages};
 use crate::auth::{csrf, session};
 use crate::metrics::Metrics;
-use crate::{AppError, Config, assets, error, headers, help, home, metrics, openapi, ops};
+use crate::{
+    AppError, Config, assets, error, headers, help, home, i18n, language, metrics, openapi, ops,
+};
 
 /// What every handler can reach.
 #[derive(Clone)]
@@ -60,6 +62,8 @@ pub fn router(state: AppState) -> Router {
             get(accounts_pages::login_page).post(accounts_pages::login),
         )
         .route("/logout", post(accounts_pages::logout))
+        .route("/language", post(language::choose))
+        .route("/account/language", post(language::save_setting))
         .route("/account", get(accounts_pages::account_page))
         .route("/account/password", post(accounts_pages::change_password))
         .route(
@@ -85,13 +89,20 @@ pub fn router(state: AppState) -> Router {
         .layer(middleware::from_fn(csrf::check))
         .layer(middleware::from_fn_with_state(
             state.clone(),
+            i18n::language,
+        ))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
             session::authenticate,
         ))
         // Inside the error renderer, so a body over the limit gets the same
         // page or problem document as any other failure.
         .layer(DefaultBodyLimit::max(BODY_LIMIT_BYTES))
         .layer(RequestBodyLimitLayer::new(BODY_LIMIT_BYTES))
-        .layer(middleware::from_fn(error::render_errors))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            error::render_errors,
+        ))
         .layer(middleware::from_fn_with_state(
             state.clone(),
             csrf::issue_token,
@@ -113,7 +124,9 @@ pub fn router(state: AppState) -> Router {
 
 /// Every JSON API route, with its OpenAPI description.
 pub(crate) fn api_routes() -> OpenApiRouter<AppState> {
-    OpenApiRouter::with_openapi(openapi::base_document()).merge(accounts_api::routes())
+    OpenApiRouter::with_openapi(openapi::base_document())
+        .merge(accounts_api::routes())
+        .merge(language::api_routes())
 }
 
 async fn not_found() -> AppError {

@@ -1,5 +1,9 @@
 use jiff::SignedDuration;
+use std::collections::BTreeMap;
+
 use serde::Deserialize;
+
+use crate::i18n::Lang;
 
 /// How an operator has set this node up. Every node behind one load balancer
 /// should get the same settings.
@@ -14,6 +18,8 @@ pub struct Config {
     pub trust_forwarded_for: bool,
     /// The numbers on the "Get help now" page.
     pub crisis_lines: CrisisLines,
+    /// The language for people whose browser asks for none Hearth speaks.
+    pub default_lang: Lang,
 }
 
 impl Default for Config {
@@ -23,6 +29,7 @@ impl Default for Config {
             session_idle_timeout: SignedDuration::from_hours(30 * 24),
             trust_forwarded_for: false,
             crisis_lines: CrisisLines::built_in(),
+            default_lang: Lang::reference(),
         }
     }
 }
@@ -47,6 +54,18 @@ pub struct CrisisLine {
     /// How it works, briefly: "Call or text, 24/7".
     #[serde(default)]
     pub how: String,
+    /// The same texts in other languages, by language code (`es`); a text
+    /// left out falls back to the one above.
+    #[serde(default)]
+    pub translations: BTreeMap<String, CrisisLineText>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct CrisisLineText {
+    pub region: Option<String>,
+    pub name: Option<String>,
+    pub how: Option<String>,
 }
 
 const BUILT_IN_CRISIS_LINES: &str = include_str!("../data/crisis-lines.toml");
@@ -62,6 +81,29 @@ impl CrisisLines {
 }
 
 impl CrisisLine {
+    pub fn region_in(&self, lang: &Lang) -> &str {
+        self.translated(lang, |t| t.region.as_deref())
+            .unwrap_or(&self.region)
+    }
+
+    pub fn name_in(&self, lang: &Lang) -> &str {
+        self.translated(lang, |t| t.name.as_deref())
+            .unwrap_or(&self.name)
+    }
+
+    pub fn how_in(&self, lang: &Lang) -> &str {
+        self.translated(lang, |t| t.how.as_deref())
+            .unwrap_or(&self.how)
+    }
+
+    fn translated<'a>(
+        &'a self,
+        lang: &Lang,
+        text: impl Fn(&'a CrisisLineText) -> Option<&'a str>,
+    ) -> Option<&'a str> {
+        self.translations.get(lang.code()).and_then(text)
+    }
+
     /// The number as a `tel:` target: digits and a leading `+` only.
     pub fn tel_href(&self) -> String {
         let digits: String = self
@@ -98,8 +140,21 @@ mod tests {
             name: "Samaritans".into(),
             number: "116 123".into(),
             how: String::new(),
+            translations: BTreeMap::new(),
         };
         assert_eq!(line.tel_href(), "tel:116123");
+    }
+
+    #[test]
+    fn every_built_in_line_speaks_spanish_too() {
+        let spanish = Lang::from_code("es").unwrap();
+        for line in CrisisLines::built_in().lines {
+            assert!(line.translations.contains_key("es"), "{}", line.name);
+            assert_ne!(line.how_in(&spanish), line.how, "{}", line.name);
+        }
+        let lines = CrisisLines::built_in().lines;
+        let us = lines.iter().find(|l| l.region == "United States").unwrap();
+        assert!(us.how_in(&spanish).contains("2"), "988 press 2 for Spanish");
     }
 
     #[test]

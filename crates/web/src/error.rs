@@ -8,8 +8,8 @@
 //! wrong method, a body over the limit), so those read the same as ours.
 
 use axum::body::{Body, to_bytes};
-use axum::extract::Request;
-use axum::http::header::{CONTENT_TYPE, LOCATION, RETRY_AFTER, WWW_AUTHENTICATE};
+use axum::extract::{Request, State};
+use axum::http::header::{CONTENT_LANGUAGE, CONTENT_TYPE, LOCATION, RETRY_AFTER, WWW_AUTHENTICATE};
 use axum::http::{HeaderValue, StatusCode};
 use axum::middleware::Next;
 use axum::response::{Html, IntoResponse, Response};
@@ -18,8 +18,11 @@ use jiff::SignedDuration;
 use serde::Serialize;
 use utoipa::ToSchema;
 
+use crate::AppState;
 use crate::auth::CurrentUser;
 use crate::auth::csrf::CsrfToken;
+use crate::i18n::negotiate::from_headers;
+use crate::i18n::{Lang, Message};
 use crate::page::{ErrorPage, PageContext, render};
 
 #[derive(Debug, thiserror::Error)]
@@ -32,13 +35,10 @@ pub enum AppError {
     WrongCredentials,
     #[error("the form's security token is missing or out of date")]
     CsrfRejected,
-    #[error("{detail}")]
-    Conflict { detail: String },
-    #[error("{detail}")]
-    Invalid {
-        detail: String,
-        errors: Vec<FieldError>,
-    },
+    #[error("conflict: {0:?}")]
+    Conflict(Message),
+    #[error("invalid input: {0:?}")]
+    Invalid(Vec<FieldError>),
     #[error("too many attempts")]
     TooManyAttempts { retry_after: SignedDuration },
     #[error("the request body is too large")]
@@ -47,14 +47,25 @@ pub enum AppError {
     Internal(String),
 }
 
-/// What was wrong with one field of a request.
-#[derive(Debug, Clone, Serialize, ToSchema, PartialEq, Eq)]
+/// What was wrong with one field of a request, to be put in words once the
+/// reader's language is known.
+#[derive(Debug, Clone, PartialEq)]
 pub struct FieldError {
+    /// The field's name in the request, e.g. `handle`.
+    pub field: &'static str,
+    /// A stable code, e.g. `too_short`.
+    pub code: &'static str,
+    pub message: Message,
+}
+
+/// A [`FieldError`] in an API problem document.
+#[derive(Debug, Clone, Serialize, ToSchema, PartialEq, Eq)]
+pub struct FieldProblem {
     /// The field's name in the request, e.g. `handle`.
     pub field: String,
     /// A stable code, e.g. `too_short`.
     pub code: String,
-    /// The same in words.
+    /// The same in words, in the language of the request.
     pub detail: String,
 }
 
@@ -70,7 +81,7 @@ pub struct Problem {
     pub detail: String,
     /// Per-field problems, for invalid input.
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub errors: Vec<FieldError>,
+    pub errors: Vec<FieldProblem>,
 }
 
 impl AppError {
@@ -83,33 +94,39 @@ impl AppError {
             AppError::NotFound => StatusCode::NOT_FOUND,
             AppError::SignInRequired | AppError::WrongCredentials => StatusCode::UNAUTHORIZED,
             AppError::CsrfRejected => StatusCode::FORBIDDEN,
-            AppError::Conflict { .. } => StatusCode::CONFLICT,
-            AppError::Invalid { .. } => StatusCode::UNPROCESSABLE_ENTITY,
+            AppError::Conflict(_) => StatusCode::CONFLICT,
+            AppError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::TooManyAttempts { .. } => StatusCode::TOO_MANY_REQUESTS,
             AppError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
 
-    pub(crate) fn detail(&self) -> String {
+    /// What went wrong, in words a person can act on, in their language.
+    pub(crate) fn detail(&self, lang: Lang) -> String {
         match self {
-            AppError::NotFound => "There is nothing at this address.".into(),
-            AppError::SignInRequired => "Sign in to continue.".into(),
-            AppError::WrongCredentials => "That handle and password do not match.".into(),
-            AppError::CsrfRejected => "This form was open too long, or came from another site. \
-                 Please go back, reload the page and try again."
-                .into(),
-            AppError::Conflict { detail } | AppError::Invalid { detail, .. } => detail.clone(),
-            AppError::TooManyAttempts { retry_after } => format!(
-                "Too many attempts. Please wait {} and try again.",
-                wait_in_words(*retry_after)
-            ),
-            AppError::PayloadTooLarge => "The request is larger than Hearth accepts.".into(),
-            AppError::Internal(_) => {
-                "Something went wrong on our side. Nothing you did caused it; please try again \
-                 in a moment."
-                    .into()
+            AppError::NotFound => lang.t("error-not-found"),
+            AppError::SignInRequired => lang.t("error-sign-in-required"),
+            AppError::WrongCredentials => lang.t("error-wrong-credentials"),
+            AppError::CsrfRejected => lang.t("error-csrf"),
+            AppError::Conflict(message) => lang.message(message),
+            AppError::Invalid(errors) => errors
+                .iter()
+                .map(|e| lang.message(&e.message))
+                .collect::<Vec<_>>()
+                .join(" "),
+            AppError::TooManyAttempts { retry_after } => {
+                let seconds = retry_after.as_secs().max(1);
+                // Whole minutes, rounded up, once the wait is a minute or more.
+                let minutes = if seconds < 60 { 0 } else { (seconds + 59) / 60 };
+                lang.message(
+                    &Message::new("error-too-many-attempts")
+                        .with("minutes", minutes)
+                        .with("seconds", seconds),
+                )
             }
+            AppError::PayloadTooLarge => lang.t("error-too-large"),
+            AppError::Internal(_) => lang.t("error-internal"),
         }
     }
 }
@@ -119,21 +136,6 @@ impl From<StoreError> for AppError {
         match error {
             StoreError::NotFound(_) => AppError::NotFound,
             other => AppError::Internal(other.to_string()),
-        }
-    }
-}
-
-/// Rounds a wait up to whole minutes (or seconds, under a minute).
-fn wait_in_words(wait: SignedDuration) -> String {
-    let seconds = wait.as_secs().max(1);
-    if seconds < 60 {
-        format!("{seconds} seconds")
-    } else {
-        let minutes = (seconds + 59) / 60;
-        if minutes == 1 {
-            "1 minute".into()
-        } else {
-            format!("{minutes} minutes")
         }
     }
 }
@@ -167,14 +169,19 @@ impl IntoResponse for AppError {
 struct Failure(std::sync::Arc<AppError>);
 
 /// Middleware: writes the body of every error response.
-pub async fn render_errors(request: Request, next: Next) -> Response {
+pub async fn render_errors(
+    State(state): State<AppState>,
+    request: Request,
+    next: Next,
+) -> Response {
     let is_api = request.uri().path().starts_with("/api/");
     let path_and_query = request
         .uri()
         .path_and_query()
-        .map(|pq| pq.as_str().to_owned())
-        .unwrap_or_else(|| "/".into());
+        .map_or_else(|| "/".to_owned(), |pq| pq.as_str().to_owned());
     let csrf = request.extensions().get::<CsrfToken>().cloned();
+    // The language, in case the failure came before the language layer ran.
+    let fallback_lang = from_headers(request.headers(), None, state.config.default_lang);
     let response = next.run(request).await;
     let status = response.status();
     if !(status.is_client_error() || status.is_server_error()) {
@@ -188,25 +195,40 @@ pub async fn render_errors(request: Request, next: Next) -> Response {
         return redirect_to_sign_in(&path_and_query);
     }
     let user = response.extensions().get::<CurrentUser>().cloned();
+    let lang = response
+        .extensions()
+        .get::<Lang>()
+        .copied()
+        .unwrap_or(fallback_lang);
     let (mut parts, body) = response.into_parts();
     // A response that already has a body of its own (a form re-rendered with
     // its errors, say) is left as it is.
     let detail = match &failure {
-        Some(Failure(error)) => error.detail(),
+        Some(Failure(error)) => error.detail(lang),
         None => match own_body(&parts, body).await {
-            Ok(rejection_text) => rejection_text,
+            Ok(reason) => lang.t_with("error-unreadable-request", "reason", reason),
             Err(body) => return Response::from_parts(parts, body),
         },
     };
-    let errors = match failure.as_ref().map(|f| &*f.0) {
-        Some(AppError::Invalid { errors, .. }) => errors.clone(),
-        _ => Vec::new(),
-    };
     parts.headers.remove(axum::http::header::CONTENT_LENGTH);
+    parts
+        .headers
+        .insert(CONTENT_LANGUAGE, HeaderValue::from_static(lang.code()));
     if is_api {
+        let errors = match failure.as_ref().map(|f| &*f.0) {
+            Some(AppError::Invalid(errors)) => errors
+                .iter()
+                .map(|e| FieldProblem {
+                    field: e.field.to_owned(),
+                    code: e.code.to_owned(),
+                    detail: lang.message(&e.message),
+                })
+                .collect(),
+            _ => Vec::new(),
+        };
         let problem = Problem {
             kind: "about:blank".into(),
-            title: status.canonical_reason().unwrap_or("Error").into(),
+            title: lang.t_with("status-title", "status", status.as_u16()),
             status: status.as_u16(),
             detail,
             errors,
@@ -218,7 +240,7 @@ pub async fn render_errors(request: Request, next: Next) -> Response {
         );
         return Response::from_parts(parts, Body::from(body));
     }
-    let context = PageContext::new(user, csrf);
+    let context = PageContext::new(user, csrf, lang, path_and_query);
     let page = ErrorPage {
         ctx: &context,
         status: status.as_u16(),
@@ -236,8 +258,8 @@ pub async fn render_errors(request: Request, next: Next) -> Response {
 }
 
 /// Reads the body of an error response that did not come from [`AppError`]:
-/// axum's rejections are short plain text, which becomes the problem's
-/// detail. Any other body (an HTML page already rendered) is handed back.
+/// axum's rejections are short plain text, which becomes the reason given
+/// in the problem's detail. Any other body (an HTML page already rendered) is handed back.
 async fn own_body(parts: &axum::http::response::Parts, body: Body) -> Result<String, Body> {
     let is_plain = parts
         .headers
@@ -253,7 +275,7 @@ async fn own_body(parts: &axum::http::response::Parts, body: Body) -> Result<Str
         parts
             .status
             .canonical_reason()
-            .unwrap_or("Something went wrong")
+            .unwrap_or_default()
             .to_owned()
     } else {
         text

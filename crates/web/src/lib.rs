@@ -14,6 +14,8 @@ mod error;
 mod headers;
 mod help;
 mod home;
+pub mod i18n;
+mod language;
 mod metrics;
 mod openapi;
 mod ops;

@@ -50,6 +50,7 @@ async fn the_openapi_document_describes_every_api_route() {
         ("/api/v1/sessions/{id}", "delete"),
         ("/api/v1/me", "get"),
         ("/api/v1/me/password", "put"),
+        ("/api/v1/me/locale", "put"),
     ];
     let paths = document["paths"].as_object().unwrap();
     let documented: usize = paths.values().map(|p| p.as_object().unwrap().len()).sum();
@@ -82,8 +83,9 @@ async fn the_openapi_document_describes_every_api_route() {
         "NewSessionView",
         "SessionView",
         "PasswordChange",
+        "LocaleSetting",
         "Problem",
-        "FieldError",
+        "FieldProblem",
     ] {
         assert!(
             document["components"]["schemas"][schema].is_object(),

@@ -49,6 +49,8 @@ pub struct AccountView {
     id: i64,
     handle: String,
     email: Option<String>,
+    /// The language chosen for this account; null follows `Accept-Language`.
+    locale: Option<String>,
     /// Site-wide roles: `admin`, `directory`.
     roles: Vec<String>,
     /// RFC 3339, UTC.
@@ -62,6 +64,7 @@ impl AccountView {
             id: account.id.0,
             handle: account.handle,
             email: account.email,
+            locale: account.locale,
             roles: roles.iter().map(|r| r.as_str().to_owned()).collect(),
             created_at: account.created_at,
         }

@@ -6,7 +6,7 @@
 pub mod api;
 pub mod pages;
 
-use hearth_domain::people::{Email, Handle, NewPassword};
+use hearth_domain::people::{Email, EmailError, Handle, HandleError, NewPassword, PasswordError};
 use hearth_domain::throttle::FailureLimit;
 use hearth_store::StoreError;
 use hearth_store::people::Account;
@@ -14,6 +14,7 @@ use jiff::Timestamp;
 
 use crate::auth::{ClientAddress, password};
 use crate::error::FieldError;
+use crate::i18n::{Lang, Message};
 use crate::{AppError, AppState};
 
 /// A registration whose every field has been checked.
@@ -28,13 +29,13 @@ impl Registration {
     pub fn parse(handle: &str, password: &str, email: Option<&str>) -> Result<Self, AppError> {
         let mut errors = Vec::new();
         let handle = Handle::parse(handle)
-            .map_err(|e| errors.push(field_error("handle", e.code(), e)))
+            .map_err(|e| errors.push(handle_error(e)))
             .ok();
         let password = NewPassword::parse(password)
-            .map_err(|e| errors.push(field_error("password", e.code(), e)))
+            .map_err(|e| errors.push(password_error("password", e)))
             .ok();
         let email = Email::parse_optional(email)
-            .map_err(|e| errors.push(field_error("email", e.code(), e)))
+            .map_err(|e| errors.push(email_error(e)))
             .ok();
         match (handle, password, email) {
             (Some(handle), Some(password), Some(email)) => Ok(Registration {
@@ -42,7 +43,7 @@ impl Registration {
                 password,
                 email,
             }),
-            _ => Err(invalid(errors)),
+            _ => Err(AppError::Invalid(errors)),
         }
     }
 }
@@ -61,12 +62,9 @@ pub async fn register(state: &AppState, registration: Registration) -> Result<Ac
         )
         .await
         .map_err(|error| match error {
-            StoreError::Conflict(_) => AppError::Conflict {
-                detail: format!(
-                    "The handle {} is already taken. Please choose another.",
-                    registration.handle
-                ),
-            },
+            StoreError::Conflict(_) => AppError::Conflict(
+                Message::new("field-handle-taken").with("handle", registration.handle.as_str()),
+            ),
             other => other.into(),
         })
 }
@@ -150,14 +148,14 @@ pub async fn change_password(
 ) -> Result<(), AppError> {
     let stored = state.store.password_hash(user.account.id).await?;
     if !password::verify(current, stored).await? {
-        return Err(invalid(vec![FieldError {
-            field: "current_password".into(),
-            code: "wrong".into(),
-            detail: "That is not your current password.".into(),
+        return Err(AppError::Invalid(vec![FieldError {
+            field: "current_password",
+            code: "wrong",
+            message: Message::new("field-current-password-wrong"),
         }]));
     }
     let new = NewPassword::parse(new)
-        .map_err(|e| invalid(vec![field_error("new_password", e.code(), e)]))?;
+        .map_err(|e| AppError::Invalid(vec![password_error("new_password", e)]))?;
     let hash = password::hash(&new).await?;
     state
         .store
@@ -170,27 +168,72 @@ pub async fn change_password(
     Ok(())
 }
 
-fn field_error(field: &str, code: &str, error: impl std::fmt::Display) -> FieldError {
+/// Saves the language a person chose in their settings; `None` follows the
+/// browser. A code Hearth does not speak is refused.
+pub async fn set_language(
+    state: &AppState,
+    user: &crate::auth::CurrentUser,
+    code: Option<&str>,
+) -> Result<(), AppError> {
+    let lang = match code.map(str::trim).filter(|c| !c.is_empty()) {
+        None => None,
+        Some(code) => Some(Lang::from_code(code).ok_or_else(|| {
+            AppError::Invalid(vec![FieldError {
+                field: "locale",
+                code: "unknown",
+                message: Message::new("field-locale-unknown"),
+            }])
+        })?),
+    };
+    state
+        .store
+        .set_locale(user.account.id, lang.map(Lang::code))
+        .await?;
+    Ok(())
+}
+
+fn handle_error(error: HandleError) -> FieldError {
+    let message = match error {
+        HandleError::TooShort => {
+            Message::new("field-handle-too-short").with("min", Handle::MIN_CHARS)
+        }
+        HandleError::TooLong => {
+            Message::new("field-handle-too-long").with("max", Handle::MAX_CHARS)
+        }
+        HandleError::InvalidCharacter => Message::new("field-handle-invalid-character"),
+    };
     FieldError {
-        field: field.into(),
-        code: code.into(),
-        detail: capitalise(&error.to_string()),
+        field: "handle",
+        code: error.code(),
+        message,
     }
 }
 
-fn invalid(errors: Vec<FieldError>) -> AppError {
-    let detail = errors
-        .iter()
-        .map(|e| e.detail.as_str())
-        .collect::<Vec<_>>()
-        .join(" ");
-    AppError::Invalid { detail, errors }
+fn password_error(field: &'static str, error: PasswordError) -> FieldError {
+    let message = match error {
+        PasswordError::TooShort => {
+            Message::new("field-password-too-short").with("min", NewPassword::MIN_CHARS)
+        }
+        PasswordError::TooLong => {
+            Message::new("field-password-too-long").with("max", NewPassword::MAX_CHARS)
+        }
+        PasswordError::TooCommon => Message::new("field-password-too-common"),
+    };
+    FieldError {
+        field,
+        code: error.code(),
+        message,
+    }
 }
 
-fn capitalise(sentence: &str) -> String {
-    let mut chars = sentence.chars();
-    match chars.next() {
-        Some(first) => format!("{}{}.", first.to_uppercase(), chars.as_str()),
-        None => String::new(),
+fn email_error(error: EmailError) -> FieldError {
+    let message = match error {
+        EmailError::Invalid => Message::new("field-email-invalid"),
+        EmailError::TooLong => Message::new("field-email-too-long").with("max", Email::MAX_CHARS),
+    };
+    FieldError {
+        field: "email",
+        code: error.code(),
+        message,
     }
 }

@@ -13,28 +13,34 @@ use serde::Deserialize;
 use super::Registration;
 use crate::auth::session::{self, cleared_session_cookie, session_cookie, user_agent};
 use crate::auth::{ClientAddress, CurrentUser};
-use crate::error::FieldError;
+use crate::i18n::{Lang, Message};
 use crate::page::{PageContext, render};
 use crate::{AppError, AppState};
 
-/// The messages of a form that came back with problems, by field.
+/// The messages of a form that came back with problems, in the page's
+/// language, by field.
 #[derive(Debug, Default)]
 pub struct FormErrors {
-    errors: Vec<FieldError>,
+    fields: Vec<(&'static str, String)>,
     /// A problem with the form as a whole, not one field.
     pub summary: Option<String>,
 }
 
 impl FormErrors {
-    fn from_error(error: AppError) -> Result<FormErrors, AppError> {
+    /// The errors a form shows for a failure; other failures pass through to
+    /// the error page.
+    fn from_error(error: AppError, lang: Lang) -> Result<FormErrors, AppError> {
         match error {
-            AppError::Invalid { errors, .. } => Ok(FormErrors {
-                errors,
+            AppError::Invalid(errors) => Ok(FormErrors {
+                fields: errors
+                    .iter()
+                    .map(|e| (e.field, lang.message(&e.message)))
+                    .collect(),
                 summary: None,
             }),
             AppError::WrongCredentials | AppError::TooManyAttempts { .. } => Ok(FormErrors {
-                errors: Vec::new(),
-                summary: Some(error.detail()),
+                fields: Vec::new(),
+                summary: Some(error.detail(lang)),
             }),
             other => Err(other),
         }
@@ -42,14 +48,14 @@ impl FormErrors {
 
     /// The message for one field, if it has one.
     pub fn get(&self, field: &str) -> Option<&str> {
-        self.errors
+        self.fields
             .iter()
-            .find(|e| e.field == field)
-            .map(|e| e.detail.as_str())
+            .find(|(name, _)| *name == field)
+            .map(|(_, message)| message.as_str())
     }
 
     pub fn is_empty(&self) -> bool {
-        self.errors.is_empty() && self.summary.is_none()
+        self.fields.is_empty() && self.summary.is_none()
     }
 }
 
@@ -94,19 +100,15 @@ pub async fn register(
     };
     let account = match outcome {
         Ok(account) => account,
-        Err(AppError::Conflict { detail }) => {
+        Err(AppError::Conflict(message)) => {
             let errors = FormErrors {
-                errors: vec![FieldError {
-                    field: "handle".into(),
-                    code: "taken".into(),
-                    detail,
-                }],
+                fields: vec![("handle", ctx.message(&message))],
                 summary: None,
             };
             return register_again(ctx, form, errors, StatusCode::CONFLICT);
         }
         Err(error) => {
-            let errors = FormErrors::from_error(error)?;
+            let errors = FormErrors::from_error(error, ctx.lang)?;
             return register_again(ctx, form, errors, StatusCode::UNPROCESSABLE_ENTITY);
         }
     };
@@ -185,11 +187,12 @@ pub async fn login(
                 AppError::TooManyAttempts { retry_after } => Some(retry_after.as_secs().max(1)),
                 _ => None,
             };
+            let errors = FormErrors::from_error(error, ctx.lang)?;
             let page = LoginPage {
                 ctx,
                 handle: form.handle,
                 next: safe_next(&form.next).to_owned(),
-                errors: FormErrors::from_error(error)?,
+                errors,
             };
             let mut response = (status, render(&page)?).into_response();
             if let Some(seconds) = retry_after {
@@ -205,11 +208,10 @@ pub async fn login(
     ))
 }
 
-/// Only paths on this site, so a crafted link cannot send someone elsewhere
-/// after they sign in.
+/// Where to go after signing in: only paths on this site, so a crafted link
+/// cannot send someone elsewhere.
 fn safe_next(next: &str) -> &str {
-    let on_this_site = next.starts_with('/') && !next.starts_with("//") && !next.contains('\\');
-    if on_this_site { next } else { "/account" }
+    crate::page::local_path(next).unwrap_or("/account")
 }
 
 pub async fn logout(
@@ -233,6 +235,8 @@ struct AccountPage {
     email: Option<String>,
     member_since: String,
     sessions: Vec<SessionView>,
+    /// The language chosen in settings; `None` follows the browser.
+    locale: Option<String>,
     notice: Notice,
     errors: FormErrors,
 }
@@ -245,6 +249,16 @@ struct SessionView {
     is_current: bool,
 }
 
+impl SessionView {
+    fn times(&self, lang: &Lang) -> String {
+        lang.message(
+            &Message::new("account-session-times")
+                .with("started", self.started.as_str())
+                .with("last_active", self.last_active.as_str()),
+        )
+    }
+}
+
 /// A short confirmation shown at the top of the account page after a change.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
 #[serde(rename_all = "kebab-case")]
@@ -254,6 +268,7 @@ pub enum Notice {
     PasswordChanged,
     SessionEnded,
     OthersSignedOut,
+    LanguageChanged,
 }
 
 #[derive(Debug, Deserialize)]
@@ -283,23 +298,30 @@ async fn account_view(
         .store
         .sessions_for_account(user.account.id, Timestamp::now())
         .await?;
+    let lang = ctx.lang;
     Ok(AccountPage {
-        ctx,
         handle: user.account.handle.clone(),
         email: user.account.email.clone(),
-        member_since: user.account.created_at.strftime("%Y-%m-%d").to_string(),
+        member_since: lang.date(
+            user.account
+                .created_at
+                .to_zoned(jiff::tz::TimeZone::UTC)
+                .date(),
+        ),
         sessions: sessions
             .into_iter()
             .map(|s| SessionView {
                 id: s.id.0,
                 device: s.user_agent.unwrap_or_default(),
-                started: s.created_at.strftime("%Y-%m-%d %H:%M UTC").to_string(),
-                last_active: s.last_seen_at.strftime("%Y-%m-%d %H:%M UTC").to_string(),
+                started: lang.date_time_utc(s.created_at),
+                last_active: lang.date_time_utc(s.last_seen_at),
                 is_current: s.id == user.session_id,
             })
             .collect(),
+        locale: user.account.locale.clone(),
         notice,
         errors,
+        ctx,
     })
 }
 
@@ -320,7 +342,7 @@ pub async fn change_password(
     match super::change_password(&state, &user, &form.current_password, &form.new_password).await {
         Ok(()) => Ok(Redirect::to("/account?notice=password-changed").into_response()),
         Err(error) => {
-            let errors = FormErrors::from_error(error)?;
+            let errors = FormErrors::from_error(error, ctx.lang)?;
             let page = account_view(&state, ctx, &user, Notice::None, errors).await?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response())
         }
@@ -364,7 +386,7 @@ pub async fn revoke_all_sessions(
     Ok(see_other_with_cookie("/", &cleared_session_cookie(&state)))
 }
 
-fn see_other_with_cookie(location: &str, cookie: &str) -> Response {
+pub(crate) fn see_other_with_cookie(location: &str, cookie: &str) -> Response {
     let mut response = StatusCode::SEE_OTHER.into_response();
     let headers = response.headers_mut();
     if let Ok(value) = location.parse() {

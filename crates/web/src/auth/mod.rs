@@ -50,7 +50,7 @@ impl FromRequestParts<AppState> for ClientAddress {
 }
 
 /// Reads one cookie from the request headers.
-pub(crate) fn cookie<'a>(headers: &'a axum::http::HeaderMap, name: &str) -> Option<&'a str> {
+pub fn cookie<'a>(headers: &'a axum::http::HeaderMap, name: &str) -> Option<&'a str> {
     headers
         .get_all(axum::http::header::COOKIE)
         .iter()
