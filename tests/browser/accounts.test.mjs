@@ -186,6 +186,31 @@ for (const backend of backends) {
         assert.ok(await alert.first().isVisible(), 'the error message is visible');
       }));
 
+    it('switches to Spanish from the footer menu without JavaScript', { timeout: STEP_TIMEOUT }, () =>
+      noScript(async (page) => {
+        await page.goto(`${base}/help`);
+        const footer = page.locator('footer');
+        await footer.getByLabel('Language', { exact: true }).selectOption('es');
+        await footer.getByRole('button', { name: 'Change language', exact: true }).click();
+        await page.waitForURL((url) => url.pathname === '/help');
+        assert.equal(await page.locator('html').getAttribute('lang'), 'es');
+        assert.equal((await page.locator('h1').innerText()).trim(), 'Ayuda inmediata');
+        assert.ok((await page.locator('main').innerText()).includes('Marca 2 para hablar en español'));
+        // The choice stays: the next page is Spanish too, and so is its menu.
+        await page.goto(`${base}/login`);
+        assert.equal(await page.locator('html').getAttribute('lang'), 'es');
+        assert.equal((await page.locator('h1').innerText()).trim(), 'Iniciar sesión');
+        assert.equal(
+          await footer.getByRole('button', { name: 'Cambiar idioma', exact: true }).count(),
+          1,
+          'the language menu speaks Spanish now',
+        );
+        await footer.getByLabel('Idioma', { exact: true }).selectOption('en');
+        await footer.getByRole('button', { name: 'Cambiar idioma', exact: true }).click();
+        await page.waitForURL((url) => url.pathname === '/login');
+        assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+      }));
+
     it('has no serious or critical accessibility problems (axe-core)', { timeout: 2 * STEP_TIMEOUT }, (t) =>
       inContext({ javaScriptEnabled: true, bypassCSP: true }, async (page) => {
         const findings = [];
@@ -206,6 +231,12 @@ for (const backend of backends) {
         await visit('/register');
         await visit('/login');
         await visit('/help');
+        // The same pages in Spanish: longer words must not break the layout's
+        // labels or contrast.
+        await page.context().addCookies([{ name: 'hearth_lang', value: 'es', url: base }]);
+        await visit('/');
+        await visit('/help');
+        await page.context().clearCookies({ name: 'hearth_lang' });
 
         // The register page showing its errors.
         await page.goto(`${base}/register`);
