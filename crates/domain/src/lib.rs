@@ -4,5 +4,7 @@
 //! into a type that can only hold a valid value ("parse, don't validate"), so
 //! the store and the web layer never have to check it again.
 
+pub mod geo;
+pub mod meetings;
 pub mod people;
 pub mod throttle;

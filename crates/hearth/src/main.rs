@@ -1,6 +1,7 @@
 //! `hearth`: the one binary that serves Hearth and looks after its database.
 
 mod demo;
+mod meetings;
 
 use std::io::IsTerminal;
 use std::net::SocketAddr;
@@ -55,6 +56,11 @@ enum Command {
     Migrate,
     /// Load the demo content (idempotent), print the demo logins, then exit.
     Demo,
+    /// Import a Meeting Guide feed (a file or an http(s) URL); importing the
+    /// same source again updates it. Runs in one transaction.
+    ImportMeetings(meetings::ImportArgs),
+    /// Write every meeting as one Meeting Guide feed.
+    ExportMeetings(meetings::ExportArgs),
     /// Grant or revoke site-wide roles.
     #[command(subcommand)]
     Admin(AdminCommand),
@@ -104,14 +110,14 @@ enum AdminCommand {
 }
 
 /// A failure that ends the program: its message and exit code.
-struct Exit {
+pub(crate) struct Exit {
     code: u8,
     message: String,
 }
 
 impl Exit {
     /// The database or the configuration cannot be used: exit code 2.
-    fn setup(message: impl std::fmt::Display) -> Exit {
+    pub(crate) fn setup(message: impl std::fmt::Display) -> Exit {
         Exit {
             code: 2,
             message: message.to_string(),
@@ -170,6 +176,8 @@ async fn run(cli: Cli) -> Result<(), Exit> {
             Ok(())
         }
         Command::Demo => load_demo(&store).await,
+        Command::ImportMeetings(args) => meetings::import(&store, args).await,
+        Command::ExportMeetings(args) => meetings::export(&store, args).await,
         Command::Admin(command) => admin(&store, command).await,
     };
     store.close().await;

@@ -844,3 +844,131 @@ mod connect {
         assert!(matches!(error, ConnectError::Sqlite { .. }), "{error:?}");
     }
 }
+
+mod meetings {
+    use hearth_domain::geo::BoundingBox;
+    use hearth_domain::meetings::feed::parse_feed;
+    use hearth_domain::meetings::{Attendance, Meeting, SpecDay};
+    use hearth_store::backend_tests;
+    use hearth_store::meetings::{CandidateFilter, ImportReport};
+    use hearth_store::testing::TestDatabase;
+    use jiff::Timestamp;
+    use serde_json::json;
+    use tokio::sync::mpsc;
+
+    fn t(seconds: i64) -> Timestamp {
+        Timestamp::from_second(1_800_000_000 + seconds).unwrap()
+    }
+
+    fn feed(records: serde_json::Value) -> Vec<Meeting> {
+        let parsed = parse_feed(&records.to_string(), Some("America/Chicago")).unwrap();
+        assert!(parsed.rejected.is_empty(), "{:?}", parsed.rejected);
+        parsed.meetings
+    }
+
+    fn sample() -> Vec<Meeting> {
+        feed(json!([
+            { "name": "Alpha", "slug": "alpha", "day": [1, 3], "time": "19:00", "types": ["O", "D"],
+              "formatted_address": "1 Main St, Chicago, IL", "latitude": 41.88, "longitude": -87.63,
+              "notes": "100% welcome_here" },
+            { "name": "Beta", "slug": "beta", "day": 2, "time": "07:00", "types": ["C"],
+              "conference_url": "https://zoom.us/j/1" },
+            { "name": "Gamma", "slug": "gamma", "day": 3, "time": "12:00", "types": ["D", "O", "W"],
+              "formatted_address": "9 Lake St, Evanston, IL", "latitude": 42.05, "longitude": -87.68 },
+        ]))
+    }
+
+    async fn records(db: &TestDatabase) -> Vec<serde_json::Value> {
+        let (sender, mut receiver) = mpsc::channel(2);
+        let store = db.store.clone();
+        let sending = tokio::spawn(async move { store.send_meeting_records(sender).await });
+        let mut out = Vec::new();
+        while let Some(record) = receiver.recv().await {
+            out.push(serde_json::from_str(&record).unwrap());
+        }
+        sending.await.unwrap().unwrap();
+        out
+    }
+
+    async fn candidates(db: &TestDatabase, filter: CandidateFilter) -> Vec<String> {
+        let mut slugs: Vec<String> = db
+            .store
+            .meeting_candidates(&filter)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|m| m.slug)
+            .collect();
+        slugs.sort();
+        slugs
+    }
+
+    backend_tests! {
+        setup = TestDatabase::new;
+
+        async fn imports_add_update_leave_and_prune(db) {
+            let store = &db.store;
+            let report = store.import_meetings("chi", &sample(), false, t(0)).await.unwrap();
+            assert_eq!(report, ImportReport { added: 3, ..ImportReport::default() });
+            assert_eq!(store.meeting_count().await.unwrap(), 3);
+
+            let mut changed = sample();
+            changed.truncate(2);
+            changed[0] = feed(json!([{ "name": "Alpha", "slug": "alpha", "day": [1, 3], "time": "19:30" }])).remove(0);
+            let report = store.import_meetings("chi", &changed, true, t(60)).await.unwrap();
+            assert_eq!(report, ImportReport { added: 0, updated: 1, unchanged: 1, removed: 1 });
+            assert_eq!(store.meeting_count().await.unwrap(), 2);
+
+            let history = store.meeting_changes("chi", "alpha").await.unwrap();
+            assert_eq!(history.len(), 2);
+            assert_eq!(history[0].changed_at, t(0));
+            assert_eq!(history[0].account_id, None);
+            assert_eq!(history[1].change["action"], "updated");
+            let fields = history[1].change["fields"].as_array().unwrap();
+            assert!(fields.contains(&json!("time")) && fields.contains(&json!("notes")));
+            let gamma = store.meeting_changes("chi", "gamma").await.unwrap();
+            assert_eq!(gamma.last().unwrap().change["action"], "removed");
+            assert!(store.meeting_changes("chi", "nobody").await.unwrap().is_empty());
+        }
+
+        async fn sources_are_kept_apart(db) {
+            let store = &db.store;
+            store.import_meetings("chi", &sample(), false, t(0)).await.unwrap();
+            store.import_meetings("evanston", &sample()[2..], false, t(0)).await.unwrap();
+            let report = store.import_meetings("chi", &[], true, t(1)).await.unwrap();
+            assert_eq!(report.removed, 3);
+            assert_eq!(store.meeting_count().await.unwrap(), 1, "another source's meetings stay");
+        }
+
+        async fn records_come_back_exactly_in_slug_order(db) {
+            let meetings = sample();
+            db.store.import_meetings("chi", &meetings, false, t(0)).await.unwrap();
+            let sent = records(&db).await;
+            let expected: Vec<serde_json::Value> =
+                meetings.iter().map(|m| serde_json::Value::Object(m.record.clone())).collect();
+            assert_eq!(sent, expected);
+        }
+
+        async fn candidates_are_narrowed_by_area_attendance_types_text_and_day(db) {
+            db.store.import_meetings("chi", &sample(), false, t(0)).await.unwrap();
+            let all = candidates(&db, CandidateFilter::default()).await;
+            assert_eq!(all, ["alpha", "beta", "gamma"]);
+            let downtown = BoundingBox::around(41.88, -87.63, 5.0);
+            assert_eq!(candidates(&db, CandidateFilter { area: Some(downtown), ..Default::default() }).await, ["alpha"]);
+            let online = CandidateFilter { attendance: vec![Attendance::Online], ..Default::default() };
+            assert_eq!(candidates(&db, online).await, ["beta"]);
+            let open_discussion = CandidateFilter { types: vec!["O".into(), "D".into()], ..Default::default() };
+            assert_eq!(candidates(&db, open_discussion).await, ["alpha", "gamma"]);
+            let women = CandidateFilter { types: vec!["W".into(), "O".into()], ..Default::default() };
+            assert_eq!(candidates(&db, women).await, ["gamma"]);
+            let wildcard = CandidateFilter { text: Some("100%".into()), ..Default::default() };
+            assert_eq!(candidates(&db, wildcard).await, ["alpha"], "% is literal");
+            let underscore = CandidateFilter { text: Some("e_h".into()), ..Default::default() };
+            assert_eq!(candidates(&db, underscore).await, ["alpha"], "_ is literal");
+            let not_a_wildcard = CandidateFilter { text: Some("0_% ".into()), ..Default::default() };
+            assert!(candidates(&db, not_a_wildcard).await.is_empty());
+            let wednesday = CandidateFilter { day: SpecDay::new(3), ..Default::default() };
+            assert_eq!(candidates(&db, wednesday).await, ["alpha", "gamma"]);
+        }
+    }
+}

@@ -22,7 +22,8 @@ use crate::accounts::{api as accounts_api, pages as accounts_pages};
 use crate::auth::{csrf, session};
 use crate::metrics::Metrics;
 use crate::{
-    AppError, Config, assets, error, headers, help, home, i18n, language, metrics, openapi, ops,
+    AppError, Config, assets, error, headers, help, home, i18n, language, meetings, metrics,
+    openapi, ops,
 };
 
 /// What every handler can reach.
@@ -81,7 +82,8 @@ pub fn router(state: AppState) -> Router {
         .route("/static/{file}", get(assets::serve))
         .route("/healthz", get(ops::healthz))
         .route("/metrics", get(ops::metrics))
-        .route("/api/openapi.json", get(openapi::serve));
+        .route("/api/openapi.json", get(openapi::serve))
+        .route("/api/meetings.json", get(meetings::feed::serve));
 
     pages
         .merge(api)
@@ -127,6 +129,7 @@ pub(crate) fn api_routes() -> OpenApiRouter<AppState> {
     OpenApiRouter::with_openapi(openapi::base_document())
         .merge(accounts_api::routes())
         .merge(language::api_routes())
+        .merge(meetings::search::api_routes())
 }
 
 async fn not_found() -> AppError {

@@ -16,6 +16,7 @@ mod help;
 mod home;
 pub mod i18n;
 mod language;
+mod meetings;
 mod metrics;
 mod openapi;
 mod ops;

@@ -23,6 +23,7 @@ use crate::app::api_routes;
     tags(
         (name = "accounts", description = "Creating and reading accounts"),
         (name = "sessions", description = "Signing in and out"),
+        (name = "meetings", description = "Finding meetings"),
     )
 )]
 struct BaseDocument;

@@ -51,6 +51,7 @@ async fn the_openapi_document_describes_every_api_route() {
         ("/api/v1/me", "get"),
         ("/api/v1/me/password", "put"),
         ("/api/v1/me/locale", "put"),
+        ("/api/v1/meetings", "get"),
     ];
     let paths = document["paths"].as_object().unwrap();
     let documented: usize = paths.values().map(|p| p.as_object().unwrap().len()).sum();
@@ -84,6 +85,7 @@ async fn the_openapi_document_describes_every_api_route() {
         "SessionView",
         "PasswordChange",
         "LocaleSetting",
+        "SearchResults",
         "Problem",
         "FieldProblem",
     ] {

@@ -39,3 +39,4 @@ error-too-many-attempts = Too many attempts. Please wait { $minutes ->
 error-too-large = The request is larger than Hearth accepts.
 error-internal = Something went wrong on our side. Nothing you did caused it; please try again in a moment.
 error-unreadable-request = Hearth could not read this request: { $reason }
+search-parameter-invalid = The search parameter { $parameter } cannot be used: { $reason }.

@@ -39,3 +39,4 @@ error-too-many-attempts = Demasiados intentos. Espera { $minutes ->
 error-too-large = La solicitud es más grande de lo que Hearth acepta.
 error-internal = Algo salió mal de nuestro lado. No fue nada que hicieras tú; inténtalo de nuevo en un momento.
 error-unreadable-request = Hearth no pudo leer esta solicitud: { $reason }
+search-parameter-invalid = No se puede usar el parámetro de búsqueda { $parameter }: { $reason }.

@@ -1,0 +1,277 @@
+//! Distances on the Earth, and the boxes that find nearby meetings fast.
+//!
+//! "Meetings within 10 km" is answered in two steps: a [`BoundingBox`] that a
+//! database can search with plain range conditions on indexed latitude and
+//! longitude columns, then [`distance_km`] on the few rows the box lets
+//! through. The box may let in a few points that are too far away (its
+//! corners), but it never leaves out one that is close enough.
+//!
+//! Positions are latitude and longitude in degrees (WGS 84, as in the feeds);
+//! the Earth is taken to be a sphere, which is off by at most about 0.5%:
+//! plenty for "how far away is this meeting".
+
+/// The mean radius of the Earth (IUGG), in kilometres.
+pub const EARTH_RADIUS_KM: f64 = 6371.0088;
+
+/// How far a box reaches beyond the exact circle, in degrees (about 0.1 mm),
+/// so that floating point rounding never leaves out a point right on the
+/// edge.
+const ROUNDING_MARGIN_DEGREES: f64 = 1e-9;
+
+/// The great-circle distance in kilometres between two positions.
+///
+/// Uses the haversine formula, which stays accurate for points that are very
+/// close together (where the spherical law of cosines loses precision).
+pub fn distance_km(lat1: f64, lng1: f64, lat2: f64, lng2: f64) -> f64 {
+    let (lat1, lat2) = (lat1.to_radians(), lat2.to_radians());
+    let half_dlat = (lat2 - lat1) / 2.0;
+    let half_dlng = (lng2 - lng1).to_radians() / 2.0;
+    let haversine = half_dlat.sin().powi(2) + lat1.cos() * lat2.cos() * half_dlng.sin().powi(2);
+    // Rounding can push the value a hair above 1 for antipodal points, where
+    // `asin` would return NaN.
+    2.0 * EARTH_RADIUS_KM * haversine.min(1.0).sqrt().asin()
+}
+
+/// A latitude/longitude rectangle, in degrees, bounds included.
+///
+/// It never crosses the antimeridian: `min_lng <= max_lng` always holds, so a
+/// database can search it with two `BETWEEN`s.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct BoundingBox {
+    pub min_lat: f64,
+    pub max_lat: f64,
+    pub min_lng: f64,
+    pub max_lng: f64,
+}
+
+impl BoundingBox {
+    /// The smallest box of this shape holding every point within `radius_km`
+    /// of (`lat`, `lng`). A negative radius counts as zero.
+    ///
+    /// The longitude span is where the circle touches its tangent meridians
+    /// (not simply the radius over the cosine of the latitude, which is too
+    /// narrow far from the equator). Two cases are widened to all longitudes,
+    /// so the box stays one rectangle:
+    ///
+    /// * the circle covers a pole: every meridian passes through it; the
+    ///   latitude is then clamped at ±90;
+    /// * the circle crosses the antimeridian (±180°): the exact answer is two
+    ///   rectangles, one each side.
+    ///
+    /// Both happen only near the poles or in the mid-Pacific, where a wider
+    /// box costs little; the exact distance is checked afterwards anyway.
+    pub fn around(lat: f64, lng: f64, radius_km: f64) -> BoundingBox {
+        let angular_radius = radius_km.max(0.0) / EARTH_RADIUS_KM;
+        let reach_degrees = angular_radius.to_degrees() + ROUNDING_MARGIN_DEGREES;
+        let min_lat = lat - reach_degrees;
+        let max_lat = lat + reach_degrees;
+        if min_lat <= -90.0 || max_lat >= 90.0 {
+            return BoundingBox {
+                min_lat: min_lat.max(-90.0),
+                max_lat: max_lat.min(90.0),
+                min_lng: -180.0,
+                max_lng: 180.0,
+            };
+        }
+        // The circle does not reach a pole, so sin(angular radius) is less
+        // than cos(latitude) and the arcsine is defined.
+        let lng_reach_degrees = (angular_radius.sin() / lat.to_radians().cos())
+            .asin()
+            .to_degrees()
+            + ROUNDING_MARGIN_DEGREES;
+        let min_lng = lng - lng_reach_degrees;
+        let max_lng = lng + lng_reach_degrees;
+        if min_lng < -180.0 || max_lng > 180.0 {
+            return BoundingBox {
+                min_lat,
+                max_lat,
+                min_lng: -180.0,
+                max_lng: 180.0,
+            };
+        }
+        BoundingBox {
+            min_lat,
+            max_lat,
+            min_lng,
+            max_lng,
+        }
+    }
+
+    /// Whether the point is inside the box or on its edge.
+    pub fn contains(&self, lat: f64, lng: f64) -> bool {
+        (self.min_lat..=self.max_lat).contains(&lat) && (self.min_lng..=self.max_lng).contains(&lng)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PORTLAND: (f64, f64) = (45.5152, -122.6784);
+    const SEATTLE: (f64, f64) = (47.6062, -122.3321);
+
+    /// The point `distance_km` away from (`lat`, `lng`) heading `bearing`
+    /// degrees clockwise from north, on the same sphere as `distance_km`.
+    fn destination(lat: f64, lng: f64, bearing: f64, distance: f64) -> (f64, f64) {
+        let (lat, lng, bearing) = (lat.to_radians(), lng.to_radians(), bearing.to_radians());
+        let angle = distance / EARTH_RADIUS_KM;
+        let lat2 = (lat.sin() * angle.cos() + lat.cos() * angle.sin() * bearing.cos()).asin();
+        let lng2 = lng
+            + (bearing.sin() * angle.sin() * lat.cos()).atan2(angle.cos() - lat.sin() * lat2.sin());
+        // Back into -180..=180.
+        let lng2 = (lng2.to_degrees() + 540.0).rem_euclid(360.0) - 180.0;
+        (lat2.to_degrees(), lng2)
+    }
+
+    fn assert_close(actual: f64, expected: f64, tolerance: f64) {
+        assert!(
+            (actual - expected).abs() <= tolerance,
+            "{actual} is not within {tolerance} of {expected}"
+        );
+    }
+
+    #[test]
+    fn portland_to_seattle_is_about_233_km() {
+        let distance = distance_km(PORTLAND.0, PORTLAND.1, SEATTLE.0, SEATTLE.1);
+        assert_close(distance, 233.0, 233.0 * 0.01);
+    }
+
+    #[test]
+    fn distance_is_symmetric() {
+        let there = distance_km(PORTLAND.0, PORTLAND.1, SEATTLE.0, SEATTLE.1);
+        let back = distance_km(SEATTLE.0, SEATTLE.1, PORTLAND.0, PORTLAND.1);
+        assert_close(there, back, 1e-9);
+    }
+
+    #[test]
+    fn distance_to_the_same_point_is_zero() {
+        assert_eq!(
+            distance_km(PORTLAND.0, PORTLAND.1, PORTLAND.0, PORTLAND.1),
+            0.0
+        );
+    }
+
+    #[test]
+    fn antipodes_are_half_the_circumference_apart() {
+        let half_circumference = std::f64::consts::PI * EARTH_RADIUS_KM;
+        assert_close(half_circumference, 20015.1, 0.1);
+        assert_close(
+            distance_km(45.0, 10.0, -45.0, -170.0),
+            half_circumference,
+            1e-6,
+        );
+        assert_close(distance_km(90.0, 0.0, -90.0, 0.0), half_circumference, 1e-6);
+        assert!(!distance_km(0.0, 0.0, 0.0, 180.0).is_nan());
+    }
+
+    #[test]
+    fn one_degree_of_longitude_shrinks_with_latitude() {
+        let at_equator = distance_km(0.0, 0.0, 0.0, 1.0);
+        let at_sixty = distance_km(60.0, 0.0, 60.0, 1.0);
+        assert_close(at_equator, 111.195, 0.001);
+        // Along a parallel the great circle is slightly shorter than half.
+        assert!(at_sixty < at_equator / 2.0 && at_sixty > at_equator / 2.0 - 0.01);
+    }
+
+    #[test]
+    fn distance_across_the_antimeridian_is_short() {
+        let distance = distance_km(0.0, 179.5, 0.0, -179.5);
+        assert_close(distance, 111.195, 0.001);
+    }
+
+    #[test]
+    fn radius_edge() {
+        let (lat, lng) = PORTLAND;
+        for bearing in [0.0, 45.0, 90.0, 135.0, 180.0, 225.0, 270.0, 315.0] {
+            let (inside_lat, inside_lng) = destination(lat, lng, bearing, 9.99);
+            let (outside_lat, outside_lng) = destination(lat, lng, bearing, 10.01);
+            assert!(distance_km(lat, lng, inside_lat, inside_lng) <= 10.0);
+            assert!(distance_km(lat, lng, outside_lat, outside_lng) > 10.0);
+            assert!(BoundingBox::around(lat, lng, 10.0).contains(inside_lat, inside_lng));
+        }
+        // Straight north and east the box is tight, so just beyond is out.
+        let bounds = BoundingBox::around(lat, lng, 10.0);
+        let (north_lat, north_lng) = destination(lat, lng, 0.0, 10.01);
+        assert!(!bounds.contains(north_lat, north_lng));
+        let east = destination(lat, lng, 90.0, 10.01);
+        assert!(!bounds.contains(lat, east.1));
+    }
+
+    #[test]
+    fn box_holds_every_point_on_the_circle() {
+        let radius = 250.0;
+        for (lat, lng) in [
+            (0.0, 0.0),
+            (45.5, -122.7),
+            (-33.9, 151.2),
+            (70.0, 20.0),
+            (-80.0, 0.0),
+        ] {
+            let bounds = BoundingBox::around(lat, lng, radius);
+            for step in 0..360 {
+                let (edge_lat, edge_lng) = destination(lat, lng, f64::from(step), radius);
+                assert!(
+                    bounds.contains(edge_lat, edge_lng),
+                    "{bounds:?} around ({lat}, {lng}) misses ({edge_lat}, {edge_lng})"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn box_is_wider_in_longitude_away_from_the_equator() {
+        let at_equator = BoundingBox::around(0.0, 0.0, 100.0);
+        let at_sixty = BoundingBox::around(60.0, 0.0, 100.0);
+        let degrees = (100.0 / EARTH_RADIUS_KM).to_degrees();
+        assert_close(at_equator.max_lat, degrees, 1e-6);
+        assert_close(at_equator.max_lng, degrees, 1e-6);
+        assert_close(at_sixty.max_lat - 60.0, degrees, 1e-6);
+        assert!(at_sixty.max_lng > 1.99 * degrees && at_sixty.max_lng < 2.01 * degrees);
+        assert!(!at_equator.contains(0.0, 1.0));
+        assert!(at_sixty.contains(60.0, 1.0));
+    }
+
+    #[test]
+    fn box_around_a_pole_takes_all_longitudes() {
+        // 89.95° N is about 5.6 km from the pole, so 10 km covers it.
+        let bounds = BoundingBox::around(89.95, 10.0, 10.0);
+        assert_eq!(bounds.max_lat, 90.0);
+        assert_eq!((bounds.min_lng, bounds.max_lng), (-180.0, 180.0));
+        assert!(bounds.contains(89.99, -170.0));
+        assert!(!bounds.contains(89.8, 10.0));
+
+        let south = BoundingBox::around(-89.99, 0.0, 5.0);
+        assert_eq!(south.min_lat, -90.0);
+        assert_eq!((south.min_lng, south.max_lng), (-180.0, 180.0));
+    }
+
+    #[test]
+    fn box_across_the_antimeridian_takes_all_longitudes() {
+        // Fiji: 50 km east of 179.8° E is past 180°.
+        let bounds = BoundingBox::around(-17.7, 179.8, 50.0);
+        assert_eq!((bounds.min_lng, bounds.max_lng), (-180.0, 180.0));
+        assert!(bounds.contains(-17.7, -179.9));
+        assert!(!bounds.contains(-16.0, 179.8), "latitude is still limited");
+        assert!(bounds.min_lat > -18.2 && bounds.max_lat < -17.2);
+
+        let west = BoundingBox::around(60.0, -179.9, 20.0);
+        assert_eq!((west.min_lng, west.max_lng), (-180.0, 180.0));
+    }
+
+    #[test]
+    fn box_near_but_not_across_the_antimeridian_stays_narrow() {
+        let bounds = BoundingBox::around(0.0, 179.0, 50.0);
+        assert!(bounds.min_lng > 178.0 && bounds.max_lng < 180.0);
+        assert!(!bounds.contains(0.0, -179.9));
+    }
+
+    #[test]
+    fn zero_or_negative_radius_is_the_point_itself() {
+        for radius in [0.0, -5.0] {
+            let bounds = BoundingBox::around(10.0, 20.0, radius);
+            assert!(bounds.contains(10.0, 20.0));
+            assert!(!bounds.contains(10.0001, 20.0));
+            assert!(!bounds.contains(10.0, 20.0001));
+        }
+    }
+}

@@ -1,0 +1,400 @@
+//! Searching meetings: what a search asks (parsed from query parameters,
+//! with a reason naming the parameter when one is wrong), and how the
+//! meetings that match are ordered and paged.
+//!
+//! The store narrows the candidates with what SQL does well (area, type,
+//! text); the rules that need the calendar (next start in the meeting's own
+//! zone, in progress, starting soon) run here.
+
+use jiff::civil::Time;
+use jiff::{SignedDuration, Timestamp, Zoned};
+
+use super::{Attendance, Meeting, SpecDay};
+use crate::geo::{BoundingBox, distance_km};
+
+/// The most results one page may hold.
+pub const MAX_LIMIT: usize = 100;
+pub const DEFAULT_LIMIT: usize = 20;
+/// The widest search radius, in kilometres.
+pub const MAX_RADIUS_KM: f64 = 500.0;
+
+/// A search, every parameter checked.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SearchQuery {
+    /// The clock the search runs on: "next" and "in progress" are relative
+    /// to it.
+    pub at: Timestamp,
+    /// Where the person is, and how far they will go.
+    pub origin: Option<Origin>,
+    pub day: Option<SpecDay>,
+    /// Local start times, in each meeting's own zone, inclusive.
+    pub from: Option<Time>,
+    pub to: Option<Time>,
+    /// Only meetings starting within this many minutes of `at`.
+    pub starts_within: Option<SignedDuration>,
+    /// Type codes that must all be present.
+    pub types: Vec<String>,
+    pub attendance: Vec<Attendance>,
+    /// Whether `attendance` was asked for, rather than the default.
+    pub attendance_named: bool,
+    /// Lower-cased text to find in name, location, address, group or notes.
+    pub text: Option<String>,
+    pub region: Option<String>,
+    pub sort: Sort,
+    pub limit: usize,
+    /// How many results earlier pages held.
+    pub offset: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Origin {
+    pub latitude: f64,
+    pub longitude: f64,
+    pub radius_km: Option<f64>,
+}
+
+impl Origin {
+    /// The area a radius search can find meetings in, for the store's
+    /// coarse filter.
+    pub fn bounding_box(&self) -> Option<BoundingBox> {
+        self.radius_km
+            .map(|radius| BoundingBox::around(self.latitude, self.longitude, radius))
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sort {
+    /// Next start first, then nearest.
+    Time,
+    /// Nearest first, then next start.
+    Distance,
+}
+
+/// A parameter that cannot be used, and why: the 422 a person sees.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{parameter}: {reason}")]
+pub struct ParameterError {
+    pub parameter: &'static str,
+    pub reason: String,
+}
+
+fn wrong(parameter: &'static str, reason: impl Into<String>) -> ParameterError {
+    ParameterError {
+        parameter,
+        reason: reason.into(),
+    }
+}
+
+/// Search parameters as they arrive, all optional text.
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct SearchParameters {
+    pub lat: Option<String>,
+    pub lng: Option<String>,
+    pub radius_km: Option<String>,
+    pub day: Option<String>,
+    pub from: Option<String>,
+    pub to: Option<String>,
+    pub starts_within: Option<String>,
+    pub at: Option<String>,
+    pub types: Option<String>,
+    pub attendance: Option<String>,
+    pub q: Option<String>,
+    pub region: Option<String>,
+    pub sort: Option<String>,
+    pub limit: Option<String>,
+    pub cursor: Option<String>,
+    /// A place name: not available until the offline gazetteer lands.
+    pub near: Option<String>,
+}
+
+/// Blank parameters count as absent: forms send `day=` for "any day".
+fn given(value: &Option<String>) -> Option<&str> {
+    value.as_deref().map(str::trim).filter(|v| !v.is_empty())
+}
+
+impl SearchParameters {
+    /// Checks every parameter; `now` is the default for `at`.
+    pub fn parse(&self, now: Timestamp) -> Result<SearchQuery, ParameterError> {
+        if given(&self.near).is_some() {
+            return Err(wrong(
+                "near",
+                "place names are not looked up yet; give lat and lng",
+            ));
+        }
+        let at = match given(&self.at) {
+            None => now,
+            Some(text) => text.parse::<Timestamp>().map_err(|_| {
+                wrong(
+                    "at",
+                    "must be an RFC 3339 instant, e.g. 2026-03-03T19:00:00Z",
+                )
+            })?,
+        };
+        let coordinate = |name: &'static str, text: &str, limit: f64| {
+            text.parse::<f64>()
+                .ok()
+                .filter(|v| v.is_finite() && v.abs() <= limit)
+                .ok_or_else(|| wrong(name, format!("must be a number from -{limit} to {limit}")))
+        };
+        let radius_km = given(&self.radius_km)
+            .map(|text| {
+                text.parse::<f64>()
+                    .ok()
+                    .filter(|r| r.is_finite() && *r > 0.0 && *r <= MAX_RADIUS_KM)
+                    .ok_or_else(|| {
+                        wrong("radius_km", format!("must be a distance in kilometres, more than 0 and at most {MAX_RADIUS_KM}"))
+                    })
+            })
+            .transpose()?;
+        let origin = match (given(&self.lat), given(&self.lng)) {
+            (Some(lat), Some(lng)) => Some(Origin {
+                latitude: coordinate("lat", lat, 90.0)?,
+                longitude: coordinate("lng", lng, 180.0)?,
+                radius_km,
+            }),
+            (None, None) if radius_km.is_some() => {
+                return Err(wrong("radius_km", "needs lat and lng"));
+            }
+            (None, None) => None,
+            (Some(_), None) => return Err(wrong("lng", "is needed with lat")),
+            (None, Some(_)) => return Err(wrong("lat", "is needed with lng")),
+        };
+        let day = given(&self.day)
+            .map(|text| {
+                text.parse::<u8>()
+                    .ok()
+                    .and_then(SpecDay::new)
+                    .ok_or_else(|| wrong("day", "must be 0 (Sunday) to 6 (Saturday)"))
+            })
+            .transpose()?;
+        let local_time = |name: &'static str, value: &Option<String>| {
+            given(value)
+                .map(|text| {
+                    Time::strptime("%H:%M", text)
+                        .map_err(|_| wrong(name, "must be a local time as HH:MM, e.g. 18:30"))
+                })
+                .transpose()
+        };
+        let from = local_time("from", &self.from)?;
+        let to = local_time("to", &self.to)?;
+        let starts_within = given(&self.starts_within)
+            .map(|text| {
+                text.parse::<i64>()
+                    .ok()
+                    .filter(|m| (1..=7 * 24 * 60).contains(m))
+                    .map(SignedDuration::from_mins)
+                    .ok_or_else(|| {
+                        wrong(
+                            "starts_within",
+                            "must be a number of minutes from 1 to 10080",
+                        )
+                    })
+            })
+            .transpose()?;
+        let types: Vec<String> = given(&self.types)
+            .map(|text| {
+                text.split(',')
+                    .map(str::trim)
+                    .filter(|t| !t.is_empty())
+                    .map(str::to_owned)
+                    .collect()
+            })
+            .unwrap_or_default();
+        let attendance_named = given(&self.attendance).is_some();
+        let attendance = match given(&self.attendance) {
+            None => vec![Attendance::InPerson, Attendance::Hybrid, Attendance::Online],
+            Some(text) => text
+                .split(',')
+                .map(str::trim)
+                .filter(|a| !a.is_empty())
+                .map(|a| {
+                    Attendance::parse(a).ok_or_else(|| {
+                        wrong(
+                            "attendance",
+                            format!("{a:?} is not one of in_person, hybrid, online, inactive"),
+                        )
+                    })
+                })
+                .collect::<Result<_, _>>()?,
+        };
+        let sort = match given(&self.sort) {
+            None | Some("time") => Sort::Time,
+            Some("distance") if origin.is_some() => Sort::Distance,
+            Some("distance") => return Err(wrong("sort", "distance needs lat and lng")),
+            Some(_) => return Err(wrong("sort", "must be time or distance")),
+        };
+        let limit = given(&self.limit)
+            .map(|text| {
+                text.parse::<usize>()
+                    .ok()
+                    .filter(|l| (1..=MAX_LIMIT).contains(l))
+                    .ok_or_else(|| {
+                        wrong("limit", format!("must be a number from 1 to {MAX_LIMIT}"))
+                    })
+            })
+            .transpose()?
+            .unwrap_or(DEFAULT_LIMIT);
+        let offset = given(&self.cursor)
+            .map(|cursor| {
+                decode_cursor(cursor)
+                    .ok_or_else(|| wrong("cursor", "is not a cursor this search gave"))
+            })
+            .transpose()?
+            .unwrap_or(0);
+        Ok(SearchQuery {
+            at,
+            origin,
+            day,
+            from,
+            to,
+            starts_within,
+            types,
+            attendance,
+            attendance_named,
+            text: given(&self.q).map(str::to_lowercase),
+            region: given(&self.region).map(str::to_owned),
+            sort,
+            limit,
+            offset,
+        })
+    }
+}
+
+/// The cursor for the page after `offset` results. Opaque to clients, and
+/// only meaningful with the same parameters (including `at`).
+pub fn encode_cursor(offset: usize) -> String {
+    format!("o{offset}")
+}
+
+fn decode_cursor(cursor: &str) -> Option<usize> {
+    cursor.strip_prefix('o')?.parse().ok()
+}
+
+/// One meeting found, with what the search worked out about it.
+#[derive(Debug, Clone)]
+pub struct Hit<'a> {
+    pub meeting: &'a Meeting,
+    pub distance_km: Option<f64>,
+    pub next_start: Option<Zoned>,
+    pub in_progress: bool,
+}
+
+/// One page of results.
+#[derive(Debug, Clone)]
+pub struct Page<'a> {
+    pub hits: Vec<Hit<'a>>,
+    /// The cursor for the next page, when there is one.
+    pub next_cursor: Option<String>,
+    /// How many meetings matched in all.
+    pub total: usize,
+}
+
+impl SearchQuery {
+    /// Whether a meeting matches, and what the search knows of it.
+    pub fn hit<'a>(&self, meeting: &'a Meeting) -> Option<Hit<'a>> {
+        let attendance = meeting.attendance();
+        if !self.attendance.contains(&attendance) {
+            return None;
+        }
+        let distance_km = match (self.origin, meeting.latitude, meeting.longitude) {
+            (Some(origin), Some(lat), Some(lng)) => {
+                Some(distance_km(origin.latitude, origin.longitude, lat, lng))
+            }
+            _ => None,
+        };
+        if let Some(radius) = self.origin.and_then(|o| o.radius_km) {
+            let online_only = attendance == Attendance::Online;
+            let wanted_online =
+                self.attendance_named && self.attendance.contains(&Attendance::Online);
+            let nearby = distance_km.is_some_and(|d| d <= radius);
+            if !(nearby || (online_only && wanted_online)) {
+                return None;
+            }
+        }
+        if let Some(day) = self.day
+            && !meeting.days.contains(&day)
+        {
+            return None;
+        }
+        if self.from.is_some() || self.to.is_some() {
+            let start = meeting.start?;
+            if self.from.is_some_and(|from| start < from) || self.to.is_some_and(|to| start > to) {
+                return None;
+            }
+        }
+        if !self
+            .types
+            .iter()
+            .all(|wanted| meeting.types.contains(wanted))
+        {
+            return None;
+        }
+        if let Some(text) = &self.text
+            && !meeting.search_text().contains(text.as_str())
+        {
+            return None;
+        }
+        if let Some(region) = &self.region
+            && !meeting
+                .regions
+                .iter()
+                .any(|r| r.eq_ignore_ascii_case(region))
+        {
+            return None;
+        }
+        let occurrence = meeting.next_occurrence(self.at);
+        let in_progress = meeting.in_progress(self.at);
+        if let Some(window) = self.starts_within {
+            let start = occurrence.as_ref()?.start.timestamp();
+            let until = self.at.checked_add(window).ok()?;
+            if start < self.at || start > until {
+                return None;
+            }
+        }
+        Some(Hit {
+            meeting,
+            distance_km,
+            next_start: occurrence.map(|o| o.start),
+            in_progress,
+        })
+    }
+
+    /// Every match among `meetings`, ordered, and the page asked for.
+    pub fn run<'a>(&self, meetings: &'a [Meeting]) -> Page<'a> {
+        let mut hits: Vec<Hit<'a>> = meetings.iter().filter_map(|m| self.hit(m)).collect();
+        let by_time = |a: &Hit, b: &Hit| match (&a.next_start, &b.next_start) {
+            (Some(x), Some(y)) => x.timestamp().cmp(&y.timestamp()),
+            (Some(_), None) => std::cmp::Ordering::Less,
+            (None, Some(_)) => std::cmp::Ordering::Greater,
+            (None, None) => std::cmp::Ordering::Equal,
+        };
+        let by_distance = |a: &Hit, b: &Hit| match (a.distance_km, b.distance_km) {
+            (Some(x), Some(y)) => x.total_cmp(&y),
+            (Some(_), None) => std::cmp::Ordering::Less,
+            (None, Some(_)) => std::cmp::Ordering::Greater,
+            (None, None) => std::cmp::Ordering::Equal,
+        };
+        // The slug last, so equal keys always come out in the same order and
+        // pages neither repeat nor skip a meeting.
+        hits.sort_by(|a, b| {
+            let first = match self.sort {
+                Sort::Time => by_time(a, b).then_with(|| by_distance(a, b)),
+                Sort::Distance => by_distance(a, b).then_with(|| by_time(a, b)),
+            };
+            first.then_with(|| a.meeting.slug.cmp(&b.meeting.slug))
+        });
+        let total = hits.len();
+        let hits: Vec<Hit<'a>> = hits
+            .into_iter()
+            .skip(self.offset)
+            .take(self.limit)
+            .collect();
+        let shown = self.offset + hits.len();
+        Page {
+            next_cursor: (shown < total).then(|| encode_cursor(shown)),
+            hits,
+            total,
+        }
+    }
+}

@@ -1,0 +1,327 @@
+//! Meetings: imported from Meeting Guide feeds, kept per (source, slug),
+//! exported again exactly, with a history of every change.
+//!
+//! Each row keeps the whole feed record as JSON (what is exported) beside
+//! columns derived from it for searching. Lists are stored as `|a||b|`, so
+//! "has a" is `LIKE '%|a|%'` on both engines.
+
+use std::collections::HashMap;
+
+use hearth_domain::meetings::{Meeting, changed_fields};
+use jiff::Timestamp;
+use serde_json::{Map, Value, json};
+use tokio::sync::mpsc;
+
+use crate::{Store, StoreError, on_pool, to_seconds};
+
+/// What an import did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ImportReport {
+    pub added: usize,
+    pub updated: usize,
+    pub unchanged: usize,
+    /// Meetings of the source that the feed no longer has (with `prune`).
+    pub removed: usize,
+}
+
+/// One entry in a meeting's history.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MeetingChange {
+    /// Who made it; `None` for an import.
+    pub account_id: Option<crate::people::AccountId>,
+    pub changed_at: Timestamp,
+    /// `{"action": "added" | "updated" | "removed", "fields": [...]}`.
+    pub change: Value,
+}
+
+/// The derived columns of a meeting row.
+struct Row {
+    days: String,
+    start_minute: Option<i64>,
+    end_minute: Option<i64>,
+    types: String,
+    regions: String,
+    search_text: String,
+    record: String,
+}
+
+impl Row {
+    fn of(meeting: &Meeting) -> Row {
+        let minute =
+            |time: jiff::civil::Time| i64::from(time.hour()) * 60 + i64::from(time.minute());
+        Row {
+            days: bars(meeting.days.iter().map(|d| d.number().to_string())),
+            start_minute: meeting.start.map(minute),
+            end_minute: meeting.end_time().map(minute),
+            types: bars(meeting.types.iter().cloned()),
+            regions: bars(meeting.regions.iter().cloned()),
+            search_text: meeting.search_text(),
+            record: Value::Object(meeting.record.clone()).to_string(),
+        }
+    }
+}
+
+/// `["a", "b"]` -> `"|a||b|"`; nothing -> `""`. Each item has bars of its
+/// own, so the pattern for several sorted items, `%|a|%|b|%`, matches.
+fn bars(items: impl Iterator<Item = String>) -> String {
+    items.map(|item| format!("|{item}|")).collect()
+}
+
+fn record_map(text: &str) -> Map<String, Value> {
+    match serde_json::from_str(text) {
+        Ok(Value::Object(map)) => map,
+        _ => Map::new(),
+    }
+}
+
+impl Store {
+    /// Brings one source's meetings in line with a feed, in one transaction:
+    /// new slugs are added, changed records updated, identical ones left
+    /// alone, and with `prune` the source's meetings missing from the feed
+    /// removed. A failure leaves the previous data as it was. Every change is
+    /// written to the meetings' history.
+    pub async fn import_meetings(
+        &self,
+        source: &str,
+        meetings: &[Meeting],
+        prune: bool,
+        now: Timestamp,
+    ) -> Result<ImportReport, StoreError> {
+        let now_seconds = to_seconds(now);
+        let report = on_pool!(self, |pool| async {
+            let mut tx = pool.begin().await?;
+            let existing: Vec<(String, String)> =
+                sqlx::query_as("SELECT slug, record FROM meetings WHERE source = $1")
+                    .bind(source)
+                    .fetch_all(&mut *tx)
+                    .await?;
+            let mut existing: HashMap<String, String> = existing.into_iter().collect();
+            let mut report = ImportReport::default();
+            let mut changes: Vec<(&str, Value)> = Vec::new();
+            for meeting in meetings {
+                let row = Row::of(meeting);
+                let updated_at = meeting.updated.map_or(now_seconds, to_seconds);
+                let change = match existing.remove(&meeting.slug) {
+                    Some(old) if old == row.record => {
+                        report.unchanged += 1;
+                        continue;
+                    }
+                    Some(old) => {
+                        report.updated += 1;
+                        let fields = changed_fields(&record_map(&old), &meeting.record);
+                        json!({ "action": "updated", "fields": fields })
+                    }
+                    None => {
+                        report.added += 1;
+                        json!({ "action": "added" })
+                    }
+                };
+                sqlx::query(
+                    "INSERT INTO meetings (source, slug, name, days, start_minute, end_minute,
+                         timezone, latitude, longitude, attendance, types, regions, search_text,
+                         record, updated_at)
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+                     ON CONFLICT (source, slug) DO UPDATE SET
+                         name = excluded.name, days = excluded.days,
+                         start_minute = excluded.start_minute, end_minute = excluded.end_minute,
+                         timezone = excluded.timezone, latitude = excluded.latitude,
+                         longitude = excluded.longitude, attendance = excluded.attendance,
+                         types = excluded.types, regions = excluded.regions,
+                         search_text = excluded.search_text, record = excluded.record,
+                         updated_at = excluded.updated_at",
+                )
+                .bind(source)
+                .bind(&meeting.slug)
+                .bind(&meeting.name)
+                .bind(&row.days)
+                .bind(row.start_minute)
+                .bind(row.end_minute)
+                .bind(meeting.timezone.as_deref())
+                .bind(meeting.latitude)
+                .bind(meeting.longitude)
+                .bind(meeting.attendance().as_str())
+                .bind(&row.types)
+                .bind(&row.regions)
+                .bind(&row.search_text)
+                .bind(&row.record)
+                .bind(updated_at)
+                .execute(&mut *tx)
+                .await?;
+                changes.push((&meeting.slug, change));
+            }
+            if prune {
+                for slug in existing.keys() {
+                    sqlx::query("DELETE FROM meetings WHERE source = $1 AND slug = $2")
+                        .bind(source)
+                        .bind(slug)
+                        .execute(&mut *tx)
+                        .await?;
+                    changes.push((slug, json!({ "action": "removed" })));
+                    report.removed += 1;
+                }
+            }
+            for (slug, change) in changes {
+                sqlx::query(
+                    "INSERT INTO meeting_changes (source, slug, account_id, changed_at, change)
+                     VALUES ($1, $2, NULL, $3, $4)",
+                )
+                .bind(source)
+                .bind(slug)
+                .bind(now_seconds)
+                .bind(change.to_string())
+                .execute(&mut *tx)
+                .await?;
+            }
+            tx.commit().await?;
+            Ok::<_, sqlx::Error>(report)
+        }
+        .await)?;
+        Ok(report)
+    }
+
+    /// How many meetings there are, from every source.
+    pub async fn meeting_count(&self) -> Result<i64, StoreError> {
+        let count: i64 = on_pool!(self, |pool| {
+            sqlx::query_scalar("SELECT COUNT(*) FROM meetings")
+                .fetch_one(pool)
+                .await
+        })?;
+        Ok(count)
+    }
+
+    /// Sends every meeting's feed record, as JSON text, in a stable order
+    /// (slug, then source), without holding them all in memory. Stops early,
+    /// without error, when the receiver goes away.
+    pub async fn send_meeting_records(
+        &self,
+        sender: mpsc::Sender<String>,
+    ) -> Result<(), StoreError> {
+        use futures_util::TryStreamExt;
+        let sql = "SELECT record FROM meetings ORDER BY slug, source";
+        on_pool!(self, |pool| async {
+            let mut rows = sqlx::query_scalar::<_, String>(sql).fetch(pool);
+            while let Some(record) = rows.try_next().await? {
+                if sender.send(record).await.is_err() {
+                    break;
+                }
+            }
+            Ok::<_, sqlx::Error>(())
+        }
+        .await)?;
+        Ok(())
+    }
+
+    /// A meeting's history, oldest first.
+    pub async fn meeting_changes(
+        &self,
+        source: &str,
+        slug: &str,
+    ) -> Result<Vec<MeetingChange>, StoreError> {
+        let sql = "SELECT account_id, changed_at, change FROM meeting_changes
+                   WHERE source = $1 AND slug = $2 ORDER BY changed_at, id";
+        let rows: Vec<(Option<i64>, i64, String)> = on_pool!(self, |pool| {
+            sqlx::query_as(sql)
+                .bind(source)
+                .bind(slug)
+                .fetch_all(pool)
+                .await
+        })?;
+        Ok(rows
+            .into_iter()
+            .map(|(account_id, changed_at, change)| MeetingChange {
+                account_id: account_id.map(crate::people::AccountId),
+                changed_at: crate::from_seconds(changed_at),
+                change: serde_json::from_str(&change).unwrap_or(Value::Null),
+            })
+            .collect())
+    }
+}
+
+/// What SQL can narrow a search by before the calendar rules run: an area,
+/// how people attend, type codes, text and a day. Anything left `None` or
+/// empty does not narrow.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct CandidateFilter {
+    pub area: Option<hearth_domain::geo::BoundingBox>,
+    pub attendance: Vec<hearth_domain::meetings::Attendance>,
+    /// Codes that must all be present.
+    pub types: Vec<String>,
+    /// Lower-case text to find in the search text.
+    pub text: Option<String>,
+    pub day: Option<hearth_domain::meetings::SpecDay>,
+}
+
+/// `LIKE` pattern for a literal piece of text (with `ESCAPE '\'`).
+fn like_literal(text: &str) -> String {
+    text.replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_")
+}
+
+impl Store {
+    /// The meetings a search could match, narrowed by what SQL does well.
+    /// Records that no longer parse (written by a newer version, say) are
+    /// skipped and logged.
+    pub async fn meeting_candidates(
+        &self,
+        filter: &CandidateFilter,
+    ) -> Result<Vec<Meeting>, StoreError> {
+        // One text for both engines: each condition is off when its
+        // parameter is NULL or empty.
+        let sql = "SELECT record FROM meetings
+            WHERE (CAST($1 AS DOUBLE PRECISION) IS NULL
+                   OR (latitude BETWEEN $1 AND $2 AND longitude BETWEEN $3 AND $4))
+              AND ($5 = '' OR $5 LIKE '%|' || attendance || '|%')
+              AND ($6 = '' OR types LIKE $6 ESCAPE '\\')
+              AND ($7 = '' OR search_text LIKE $7 ESCAPE '\\')
+              AND ($8 = '' OR days LIKE $8)";
+        let area = filter.area;
+        let attendance = bars(filter.attendance.iter().map(|a| a.as_str().to_owned()));
+        let mut types = filter.types.clone();
+        types.sort();
+        types.dedup();
+        // Stored codes are sorted, so the wanted ones appear in this order.
+        let types = if types.is_empty() {
+            String::new()
+        } else {
+            let parts: Vec<String> = types
+                .iter()
+                .map(|t| format!("|{}|", like_literal(t)))
+                .collect();
+            format!("%{}%", parts.join("%"))
+        };
+        let text = filter
+            .text
+            .as_deref()
+            .map_or_else(String::new, |t| format!("%{}%", like_literal(t)));
+        let day = filter
+            .day
+            .map_or_else(String::new, |d| format!("%|{}|%", d.number()));
+        let records: Vec<String> = on_pool!(self, |pool| {
+            sqlx::query_scalar(sql)
+                .bind(area.map(|a| a.min_lat))
+                .bind(area.map(|a| a.max_lat))
+                .bind(area.map(|a| a.min_lng))
+                .bind(area.map(|a| a.max_lng))
+                .bind(&attendance)
+                .bind(&types)
+                .bind(&text)
+                .bind(&day)
+                .fetch_all(pool)
+                .await
+        })?;
+        Ok(records
+            .into_iter()
+            .filter_map(|record| {
+                let value: Value = serde_json::from_str(&record).ok()?;
+                match hearth_domain::meetings::feed::parse_record(value, None) {
+                    Ok(meeting) => Some(meeting),
+                    Err(reason) => {
+                        tracing::warn!(%reason, "a stored meeting no longer parses");
+                        None
+                    }
+                }
+            })
+            .collect())
+    }
+}

@@ -1,0 +1,4 @@
+//! The meeting finder: the Meeting Guide feed out, search, and the pages.
+
+pub mod feed;
+pub mod search;

@@ -1,0 +1,128 @@
+//! `GET /api/v1/meetings`: find meetings by place, time, type and text.
+
+use axum::Json;
+use axum::extract::{Query, State};
+use hearth_domain::meetings::Attendance;
+use hearth_domain::meetings::search::{Hit, ParameterError, SearchParameters};
+use hearth_store::meetings::CandidateFilter;
+use jiff::Timestamp;
+use serde::Serialize;
+use serde_json::Value;
+use utoipa::ToSchema;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use crate::error::{FieldError, Problem};
+use crate::i18n::Message;
+use crate::{AppError, AppState};
+
+pub fn api_routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(search))
+}
+
+/// One page of meetings found.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SearchResults {
+    /// Each meeting's Meeting Guide record, plus `attendance`,
+    /// `distance_km` (null without coordinates), `next_start` (RFC 3339 with
+    /// the meeting zone's offset) and `in_progress`.
+    #[schema(value_type = Vec<Object>)]
+    meetings: Vec<Value>,
+    /// Pass as `cursor` (with the same other parameters, `at` included) for
+    /// the next page; null on the last page.
+    next_cursor: Option<String>,
+    /// How many meetings matched in all.
+    total: usize,
+}
+
+fn result(hit: Hit<'_>) -> Value {
+    let mut record = hit.meeting.record.clone();
+    record.insert(
+        "attendance".into(),
+        hit.meeting.attendance().as_str().into(),
+    );
+    record.insert(
+        "distance_km".into(),
+        hit.distance_km
+            .map_or(Value::Null, |d| ((d * 100.0).round() / 100.0).into()),
+    );
+    record.insert(
+        "next_start".into(),
+        hit.next_start.map_or(Value::Null, |start| {
+            start.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string().into()
+        }),
+    );
+    record.insert("in_progress".into(), hit.in_progress.into());
+    Value::Object(record)
+}
+
+fn parameter_problem(error: ParameterError) -> AppError {
+    AppError::Invalid(vec![FieldError {
+        field: error.parameter,
+        code: "invalid",
+        message: Message::new("search-parameter-invalid")
+            .with("parameter", error.parameter)
+            .with("reason", error.reason),
+    }])
+}
+
+/// Find meetings.
+///
+/// Every parameter is optional. With `lat`, `lng` and `radius_km`, online-only
+/// meetings are left out unless `attendance` names `online`.
+#[utoipa::path(
+    get,
+    path = "/api/v1/meetings",
+    tag = "meetings",
+    params(
+        ("lat" = Option<f64>, Query, description = "Latitude of the searcher"),
+        ("lng" = Option<f64>, Query, description = "Longitude of the searcher"),
+        ("radius_km" = Option<f64>, Query, description = "Great-circle distance, with lat and lng; at most 500"),
+        ("day" = Option<u8>, Query, description = "0 (Sunday) to 6 (Saturday)"),
+        ("from" = Option<String>, Query, description = "Earliest local start, HH:MM, in each meeting's zone"),
+        ("to" = Option<String>, Query, description = "Latest local start, HH:MM, in each meeting's zone"),
+        ("starts_within" = Option<u32>, Query, description = "Minutes from `at`"),
+        ("at" = Option<String>, Query, description = "RFC 3339 instant the search runs at; default now"),
+        ("types" = Option<String>, Query, description = "Comma-separated type codes, all required"),
+        ("attendance" = Option<String>, Query, description = "Comma list of in_person, hybrid, online, inactive; default all but inactive"),
+        ("q" = Option<String>, Query, description = "Text in name, location, address, group or notes"),
+        ("region" = Option<String>, Query, description = "A region name"),
+        ("sort" = Option<String>, Query, description = "time (default) or distance"),
+        ("limit" = Option<u32>, Query, description = "1 to 100; default 20"),
+        ("cursor" = Option<String>, Query, description = "From the previous page's next_cursor"),
+    ),
+    responses(
+        (status = 200, body = SearchResults),
+        (status = 400, description = "The query string cannot be read", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "A parameter is not usable; `errors[0].field` names it", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+async fn search(
+    State(state): State<AppState>,
+    Query(parameters): Query<SearchParameters>,
+) -> Result<Json<SearchResults>, AppError> {
+    let query = parameters
+        .parse(Timestamp::now())
+        .map_err(parameter_problem)?;
+    let wants_online_anywhere =
+        query.attendance_named && query.attendance.contains(&Attendance::Online);
+    let filter = CandidateFilter {
+        // Online meetings named explicitly are found wherever they are.
+        area: if wants_online_anywhere {
+            None
+        } else {
+            query.origin.and_then(|origin| origin.bounding_box())
+        },
+        attendance: query.attendance.clone(),
+        types: query.types.clone(),
+        text: query.text.clone(),
+        day: query.day,
+    };
+    let candidates = state.store.meeting_candidates(&filter).await?;
+    let page = query.run(&candidates);
+    Ok(Json(SearchResults {
+        total: page.total,
+        next_cursor: page.next_cursor,
+        meetings: page.hits.into_iter().map(result).collect(),
+    }))
+}
