@@ -205,6 +205,7 @@ async fn serve(store: &Store, args: ServeArgs) -> Result<(), Exit> {
                 .as_deref()
                 .is_some_and(|url| url.starts_with("https://")),
         trust_forwarded_for: args.trust_forwarded_for,
+        public_url: args.public_url.clone(),
         crisis_lines: match &args.crisis_lines {
             Some(path) => read_crisis_lines(path)?,
             None => CrisisLines::built_in(),

@@ -211,6 +211,20 @@ impl Store {
         Ok(())
     }
 
+    /// A meeting by its slug. Slugs are unique within a source; should two
+    /// sources share one, the first source in name order wins, as in the
+    /// exported feed.
+    pub async fn meeting_by_slug(&self, slug: &str) -> Result<Option<Meeting>, StoreError> {
+        let sql = "SELECT record FROM meetings WHERE slug = $1 ORDER BY source LIMIT 1";
+        let record: Option<String> = on_pool!(self, |pool| {
+            sqlx::query_scalar(sql)
+                .bind(slug)
+                .fetch_optional(pool)
+                .await
+        })?;
+        Ok(record.and_then(|record| parse_stored(&record)))
+    }
+
     /// A meeting's history, oldest first.
     pub async fn meeting_changes(
         &self,
@@ -311,17 +325,21 @@ impl Store {
                 .await
         })?;
         Ok(records
-            .into_iter()
-            .filter_map(|record| {
-                let value: Value = serde_json::from_str(&record).ok()?;
-                match hearth_domain::meetings::feed::parse_record(value, None) {
-                    Ok(meeting) => Some(meeting),
-                    Err(reason) => {
-                        tracing::warn!(%reason, "a stored meeting no longer parses");
-                        None
-                    }
-                }
-            })
+            .iter()
+            .filter_map(|record| parse_stored(record))
             .collect())
+    }
+}
+
+/// A stored record as a [`Meeting`]. One that no longer parses (written by a
+/// newer version, say) is skipped and logged rather than failing a search.
+fn parse_stored(record: &str) -> Option<Meeting> {
+    let value: Value = serde_json::from_str(record).ok()?;
+    match hearth_domain::meetings::feed::parse_record(value, None) {
+        Ok(meeting) => Some(meeting),
+        Err(reason) => {
+            tracing::warn!(%reason, "a stored meeting no longer parses");
+            None
+        }
     }
 }

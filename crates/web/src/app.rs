@@ -79,6 +79,12 @@ pub fn router(state: AppState) -> Router {
             "/account/sessions/revoke-all",
             post(accounts_pages::revoke_all_sessions),
         )
+        .route("/meetings", get(meetings::pages::finder))
+        .route("/meetings/{slug}", get(meetings::pages::meeting))
+        .route(
+            "/meetings/{slug}/calendar.ics",
+            get(meetings::pages::calendar_file),
+        )
         .route("/static/{file}", get(assets::serve))
         .route("/healthz", get(ops::healthz))
         .route("/metrics", get(ops::metrics))

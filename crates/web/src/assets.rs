@@ -19,6 +19,11 @@ const ASSETS: &[Asset] = &[
         body: include_bytes!("../static/hearth.css"),
     },
     Asset {
+        name: "finder.js",
+        content_type: "text/javascript; charset=utf-8",
+        body: include_bytes!("../static/finder.js"),
+    },
+    Asset {
         name: "icon.svg",
         content_type: "image/svg+xml",
         body: include_bytes!("../static/icon.svg"),

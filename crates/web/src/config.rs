@@ -20,6 +20,9 @@ pub struct Config {
     pub crisis_lines: CrisisLines,
     /// The language for people whose browser asks for none Hearth speaks.
     pub default_lang: Lang,
+    /// Where people reach this site, e.g. `https://hearth.example.org`, for
+    /// links that leave it (calendar files).
+    pub public_url: Option<String>,
 }
 
 impl Default for Config {
@@ -30,6 +33,7 @@ impl Default for Config {
             trust_forwarded_for: false,
             crisis_lines: CrisisLines::built_in(),
             default_lang: Lang::reference(),
+            public_url: None,
         }
     }
 }

@@ -6,6 +6,7 @@
 //! [`schedule`] answers "when is it next?" in the meeting's own time zone,
 //! and [`types`] names the type codes in each language.
 
+pub mod calendar;
 pub mod feed;
 pub mod schedule;
 pub mod search;

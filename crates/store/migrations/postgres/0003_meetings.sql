@@ -23,6 +23,7 @@ CREATE TABLE meetings (
 );
 CREATE INDEX meetings_by_position ON meetings (latitude, longitude);
 CREATE INDEX meetings_by_attendance ON meetings (attendance);
+CREATE INDEX meetings_by_slug ON meetings (slug);
 
 -- Every change to a meeting: who (NULL for an import), when, and what.
 CREATE TABLE meeting_changes (

@@ -291,5 +291,11 @@ impl From<&u16> for Arg {
     }
 }
 
+impl From<&usize> for Arg {
+    fn from(n: &usize) -> Arg {
+        Arg::from(*n)
+    }
+}
+
 #[cfg(test)]
 mod tests;

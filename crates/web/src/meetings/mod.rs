@@ -1,4 +1,5 @@
 //! The meeting finder: the Meeting Guide feed out, search, and the pages.
 
 pub mod feed;
+pub mod pages;
 pub mod search;
