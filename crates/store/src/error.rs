@@ -20,6 +20,7 @@ pub enum StoreError {
 pub enum Entity {
     Account,
     Session,
+    Meeting,
 }
 
 impl fmt::Display for Entity {
@@ -27,6 +28,7 @@ impl fmt::Display for Entity {
         f.write_str(match self {
             Entity::Account => "account",
             Entity::Session => "session",
+            Entity::Meeting => "meeting",
         })
     }
 }

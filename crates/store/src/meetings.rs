@@ -12,6 +12,8 @@ use jiff::Timestamp;
 use serde_json::{Map, Value, json};
 use tokio::sync::mpsc;
 
+use crate::error::Entity;
+use crate::people::AccountId;
 use crate::{Store, StoreError, on_pool, to_seconds};
 
 /// What an import did.
@@ -28,7 +30,7 @@ pub struct ImportReport {
 #[derive(Debug, Clone, PartialEq)]
 pub struct MeetingChange {
     /// Who made it; `None` for an import.
-    pub account_id: Option<crate::people::AccountId>,
+    pub account_id: Option<AccountId>,
     pub changed_at: Timestamp,
     /// `{"action": "added" | "updated" | "removed", "fields": [...]}`.
     pub change: Value,
@@ -74,6 +76,71 @@ fn record_map(text: &str) -> Map<String, Value> {
     }
 }
 
+/// Writes one meeting (insert or replace by source and slug) inside the
+/// transaction `$tx`. A macro, not a function, because the transaction's
+/// type differs per engine and the body is compiled once for each.
+macro_rules! upsert {
+    ($tx:expr, $source:expr, $meeting:expr, $now_seconds:expr) => {{
+        let meeting: &Meeting = $meeting;
+        let row = Row::of(meeting);
+        sqlx::query(
+            "INSERT INTO meetings (source, slug, name, days, start_minute, end_minute,
+                 timezone, latitude, longitude, attendance, types, regions, search_text,
+                 record, updated_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+             ON CONFLICT (source, slug) DO UPDATE SET
+                 name = excluded.name, days = excluded.days,
+                 start_minute = excluded.start_minute, end_minute = excluded.end_minute,
+                 timezone = excluded.timezone, latitude = excluded.latitude,
+                 longitude = excluded.longitude, attendance = excluded.attendance,
+                 types = excluded.types, regions = excluded.regions,
+                 search_text = excluded.search_text, record = excluded.record,
+                 updated_at = excluded.updated_at",
+        )
+        .bind($source)
+        .bind(&meeting.slug)
+        .bind(&meeting.name)
+        .bind(&row.days)
+        .bind(row.start_minute)
+        .bind(row.end_minute)
+        .bind(meeting.timezone.as_deref())
+        .bind(meeting.latitude)
+        .bind(meeting.longitude)
+        .bind(meeting.attendance().as_str())
+        .bind(&row.types)
+        .bind(&row.regions)
+        .bind(&row.search_text)
+        .bind(&row.record)
+        .bind(meeting.updated.map_or($now_seconds, to_seconds))
+        .execute(&mut *$tx)
+        .await?;
+    }};
+}
+
+/// Adds an entry to a meeting's history inside the transaction `$tx`.
+macro_rules! record_change {
+    ($tx:expr, $source:expr, $slug:expr, $account:expr, $now_seconds:expr, $change:expr) => {
+        sqlx::query(
+            "INSERT INTO meeting_changes (source, slug, account_id, changed_at, change)
+             VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind($source)
+        .bind($slug)
+        .bind($account)
+        .bind($now_seconds)
+        .bind($change.to_string())
+        .execute(&mut *$tx)
+        .await?
+    };
+}
+
+/// A meeting with the source it belongs to.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StoredMeeting {
+    pub source: String,
+    pub meeting: Meeting,
+}
+
 impl Store {
     /// Brings one source's meetings in line with a feed, in one transaction:
     /// new slugs are added, changed records updated, identical ones left
@@ -99,10 +166,9 @@ impl Store {
             let mut report = ImportReport::default();
             let mut changes: Vec<(&str, Value)> = Vec::new();
             for meeting in meetings {
-                let row = Row::of(meeting);
-                let updated_at = meeting.updated.map_or(now_seconds, to_seconds);
+                let record = Value::Object(meeting.record.clone()).to_string();
                 let change = match existing.remove(&meeting.slug) {
-                    Some(old) if old == row.record => {
+                    Some(old) if old == record => {
                         report.unchanged += 1;
                         continue;
                     }
@@ -116,37 +182,7 @@ impl Store {
                         json!({ "action": "added" })
                     }
                 };
-                sqlx::query(
-                    "INSERT INTO meetings (source, slug, name, days, start_minute, end_minute,
-                         timezone, latitude, longitude, attendance, types, regions, search_text,
-                         record, updated_at)
-                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
-                     ON CONFLICT (source, slug) DO UPDATE SET
-                         name = excluded.name, days = excluded.days,
-                         start_minute = excluded.start_minute, end_minute = excluded.end_minute,
-                         timezone = excluded.timezone, latitude = excluded.latitude,
-                         longitude = excluded.longitude, attendance = excluded.attendance,
-                         types = excluded.types, regions = excluded.regions,
-                         search_text = excluded.search_text, record = excluded.record,
-                         updated_at = excluded.updated_at",
-                )
-                .bind(source)
-                .bind(&meeting.slug)
-                .bind(&meeting.name)
-                .bind(&row.days)
-                .bind(row.start_minute)
-                .bind(row.end_minute)
-                .bind(meeting.timezone.as_deref())
-                .bind(meeting.latitude)
-                .bind(meeting.longitude)
-                .bind(meeting.attendance().as_str())
-                .bind(&row.types)
-                .bind(&row.regions)
-                .bind(&row.search_text)
-                .bind(&row.record)
-                .bind(updated_at)
-                .execute(&mut *tx)
-                .await?;
+                upsert!(tx, source, meeting, now_seconds);
                 changes.push((&meeting.slug, change));
             }
             if prune {
@@ -161,16 +197,7 @@ impl Store {
                 }
             }
             for (slug, change) in changes {
-                sqlx::query(
-                    "INSERT INTO meeting_changes (source, slug, account_id, changed_at, change)
-                     VALUES ($1, $2, NULL, $3, $4)",
-                )
-                .bind(source)
-                .bind(slug)
-                .bind(now_seconds)
-                .bind(change.to_string())
-                .execute(&mut *tx)
-                .await?;
+                record_change!(tx, source, slug, None::<i64>, now_seconds, change);
             }
             tx.commit().await?;
             Ok::<_, sqlx::Error>(report)
@@ -214,15 +241,124 @@ impl Store {
     /// A meeting by its slug. Slugs are unique within a source; should two
     /// sources share one, the first source in name order wins, as in the
     /// exported feed.
-    pub async fn meeting_by_slug(&self, slug: &str) -> Result<Option<Meeting>, StoreError> {
-        let sql = "SELECT record FROM meetings WHERE slug = $1 ORDER BY source LIMIT 1";
-        let record: Option<String> = on_pool!(self, |pool| {
-            sqlx::query_scalar(sql)
-                .bind(slug)
-                .fetch_optional(pool)
-                .await
+    pub async fn meeting_by_slug(&self, slug: &str) -> Result<Option<StoredMeeting>, StoreError> {
+        let sql = "SELECT source, record FROM meetings WHERE slug = $1 ORDER BY source LIMIT 1";
+        let row: Option<(String, String)> = on_pool!(self, |pool| {
+            sqlx::query_as(sql).bind(slug).fetch_optional(pool).await
         })?;
-        Ok(record.and_then(|record| parse_stored(&record)))
+        Ok(row.and_then(|(source, record)| {
+            parse_stored(&record).map(|meeting| StoredMeeting { source, meeting })
+        }))
+    }
+
+    /// Adds a meeting made by hand. [`StoreError::Conflict`] when any source
+    /// already has its slug (a meeting's page is found by slug).
+    pub async fn create_meeting(
+        &self,
+        source: &str,
+        meeting: &Meeting,
+        editor: AccountId,
+        now: Timestamp,
+    ) -> Result<(), StoreError> {
+        let now_seconds = to_seconds(now);
+        let created = on_pool!(self, |pool| async {
+            let mut tx = pool.begin().await?;
+            let taken: Option<i64> = sqlx::query_scalar("SELECT id FROM meetings WHERE slug = $1")
+                .bind(&meeting.slug)
+                .fetch_optional(&mut *tx)
+                .await?;
+            if taken.is_some() {
+                return Ok(false);
+            }
+            upsert!(tx, source, meeting, now_seconds);
+            let change = json!({ "action": "added" });
+            record_change!(
+                tx,
+                source,
+                &meeting.slug,
+                Some(editor.0),
+                now_seconds,
+                change
+            );
+            tx.commit().await?;
+            Ok::<_, sqlx::Error>(true)
+        }
+        .await)?;
+        if created {
+            Ok(())
+        } else {
+            Err(StoreError::Conflict(Entity::Meeting))
+        }
+    }
+
+    /// Replaces a meeting with an edited version of it, noting in its
+    /// history who changed which fields.
+    pub async fn update_meeting(
+        &self,
+        source: &str,
+        meeting: &Meeting,
+        editor: AccountId,
+        now: Timestamp,
+    ) -> Result<(), StoreError> {
+        let now_seconds = to_seconds(now);
+        let updated = on_pool!(self, |pool| async {
+            let mut tx = pool.begin().await?;
+            let old: Option<String> =
+                sqlx::query_scalar("SELECT record FROM meetings WHERE source = $1 AND slug = $2")
+                    .bind(source)
+                    .bind(&meeting.slug)
+                    .fetch_optional(&mut *tx)
+                    .await?;
+            let Some(old) = old else { return Ok(false) };
+            upsert!(tx, source, meeting, now_seconds);
+            let fields = changed_fields(&record_map(&old), &meeting.record);
+            let change = json!({ "action": "updated", "fields": fields });
+            record_change!(
+                tx,
+                source,
+                &meeting.slug,
+                Some(editor.0),
+                now_seconds,
+                change
+            );
+            tx.commit().await?;
+            Ok::<_, sqlx::Error>(true)
+        }
+        .await)?;
+        if updated {
+            Ok(())
+        } else {
+            Err(StoreError::NotFound(Entity::Meeting))
+        }
+    }
+
+    /// Removes a meeting, keeping its history. Returns `false` when there was
+    /// no such meeting.
+    pub async fn delete_meeting(
+        &self,
+        source: &str,
+        slug: &str,
+        editor: AccountId,
+        now: Timestamp,
+    ) -> Result<bool, StoreError> {
+        let now_seconds = to_seconds(now);
+        let deleted = on_pool!(self, |pool| async {
+            let mut tx = pool.begin().await?;
+            let done = sqlx::query("DELETE FROM meetings WHERE source = $1 AND slug = $2")
+                .bind(source)
+                .bind(slug)
+                .execute(&mut *tx)
+                .await?;
+            if done.rows_affected() == 0 {
+                return Ok(false);
+            }
+            let change = json!({ "action": "removed" });
+            record_change!(tx, source, slug, Some(editor.0), now_seconds, change);
+            tx.commit().await?;
+            Ok::<_, sqlx::Error>(true)
+        }
+        .await)?;
+        Ok(deleted)
     }
 
     /// A meeting's history, oldest first.
@@ -243,7 +379,7 @@ impl Store {
         Ok(rows
             .into_iter()
             .map(|(account_id, changed_at, change)| MeetingChange {
-                account_id: account_id.map(crate::people::AccountId),
+                account_id: account_id.map(AccountId),
                 changed_at: crate::from_seconds(changed_at),
                 change: serde_json::from_str(&change).unwrap_or(Value::Null),
             })

@@ -80,7 +80,17 @@ pub fn router(state: AppState) -> Router {
             post(accounts_pages::revoke_all_sessions),
         )
         .route("/meetings", get(meetings::pages::finder))
+        .route(
+            "/meetings/new",
+            get(meetings::edit::new_page).post(meetings::edit::create),
+        )
         .route("/meetings/{slug}", get(meetings::pages::meeting))
+        .route(
+            "/meetings/{slug}/edit",
+            get(meetings::edit::edit_page).post(meetings::edit::update),
+        )
+        .route("/meetings/{slug}/delete", post(meetings::edit::delete))
+        .route("/meetings/{slug}/history", get(meetings::edit::history))
         .route(
             "/meetings/{slug}/calendar.ics",
             get(meetings::pages::calendar_file),

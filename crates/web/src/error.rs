@@ -35,6 +35,9 @@ pub enum AppError {
     WrongCredentials,
     #[error("the form's security token is missing or out of date")]
     CsrfRejected,
+    /// Signed in, but without the role this needs.
+    #[error("not allowed")]
+    NotAllowed,
     #[error("conflict: {0:?}")]
     Conflict(Message),
     #[error("invalid input: {0:?}")]
@@ -93,7 +96,7 @@ impl AppError {
         match self {
             AppError::NotFound => StatusCode::NOT_FOUND,
             AppError::SignInRequired | AppError::WrongCredentials => StatusCode::UNAUTHORIZED,
-            AppError::CsrfRejected => StatusCode::FORBIDDEN,
+            AppError::CsrfRejected | AppError::NotAllowed => StatusCode::FORBIDDEN,
             AppError::Conflict(_) => StatusCode::CONFLICT,
             AppError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::TooManyAttempts { .. } => StatusCode::TOO_MANY_REQUESTS,
@@ -109,6 +112,7 @@ impl AppError {
             AppError::SignInRequired => lang.t("error-sign-in-required"),
             AppError::WrongCredentials => lang.t("error-wrong-credentials"),
             AppError::CsrfRejected => lang.t("error-csrf"),
+            AppError::NotAllowed => lang.t("error-not-allowed"),
             AppError::Conflict(message) => lang.message(message),
             AppError::Invalid(errors) => errors
                 .iter()

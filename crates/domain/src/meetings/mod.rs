@@ -7,6 +7,7 @@
 //! and [`types`] names the type codes in each language.
 
 pub mod calendar;
+pub mod edit;
 pub mod feed;
 pub mod schedule;
 pub mod search;

@@ -40,3 +40,4 @@ error-too-large = The request is larger than Hearth accepts.
 error-internal = Something went wrong on our side. Nothing you did caused it; please try again in a moment.
 error-unreadable-request = Hearth could not read this request: { $reason }
 search-parameter-invalid = The search parameter { $parameter } cannot be used: { $reason }.
+error-not-allowed = This is for people who keep the meeting list. If you should be one, ask the site's administrator.

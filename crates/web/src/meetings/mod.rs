@@ -1,5 +1,6 @@
 //! The meeting finder: the Meeting Guide feed out, search, and the pages.
 
+pub mod edit;
 pub mod feed;
 pub mod pages;
 pub mod search;

@@ -13,6 +13,7 @@ use jiff::tz::TimeZone;
 use jiff::{SignedDuration, Timestamp, Zoned};
 use serde::Deserialize;
 
+use crate::auth::CurrentUser;
 use crate::i18n::{Lang, Message};
 use crate::page::{PageContext, render};
 use crate::{AppError, AppState};
@@ -203,7 +204,7 @@ fn when_text(start: &Zoned, lang: Lang) -> String {
     )
 }
 
-fn type_label(code: &str, lang: Lang) -> String {
+pub(super) fn type_label(code: &str, lang: Lang) -> String {
     types::type_name(code, lang.code()).map_or_else(|| code.to_owned(), str::to_owned)
 }
 
@@ -251,6 +252,8 @@ struct MeetingPage {
     dates: Vec<String>,
     zone: Option<String>,
     directions: Option<Directions>,
+    /// Whether to offer "Edit" and "History": for meeting-list editors.
+    can_edit: bool,
 }
 
 struct Directions {
@@ -261,14 +264,17 @@ struct Directions {
 pub async fn meeting(
     State(state): State<AppState>,
     ctx: PageContext,
+    user: Option<CurrentUser>,
     Path(slug): Path<String>,
 ) -> Result<Response, AppError> {
     let meeting = state
         .store
         .meeting_by_slug(&slug)
         .await?
-        .ok_or(AppError::NotFound)?;
+        .ok_or(AppError::NotFound)?
+        .meeting;
     let lang = ctx.lang;
+    let can_edit = user.is_some_and(|user| super::edit::is_editor(&user));
     let dates = meeting
         .occurrences(Timestamp::now(), DATES_SHOWN)
         .iter()
@@ -293,6 +299,7 @@ pub async fn meeting(
         dates,
         zone: meeting.timezone.clone(),
         directions,
+        can_edit,
         meeting,
         ctx,
     };
@@ -307,7 +314,8 @@ pub async fn calendar_file(
         .store
         .meeting_by_slug(&slug)
         .await?
-        .ok_or(AppError::NotFound)?;
+        .ok_or(AppError::NotFound)?
+        .meeting;
     let uid = format!("{}@hearth", meeting.slug);
     let page = state
         .config
