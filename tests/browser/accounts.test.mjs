@@ -231,11 +231,13 @@ for (const backend of backends) {
         await visit('/register');
         await visit('/login');
         await visit('/help');
+        await visit('/meetings');
         // The same pages in Spanish: longer words must not break the layout's
         // labels or contrast.
         await page.context().addCookies([{ name: 'hearth_lang', value: 'es', url: base }]);
         await visit('/');
         await visit('/help');
+        await visit('/meetings');
         await page.context().clearCookies({ name: 'hearth_lang' });
 
         // The register page showing its errors.
