@@ -64,6 +64,18 @@ backend_tests! {
         assert!(html.contains("your time"), "a viewer in another zone sees their time too");
     }
 
+    async fn where_finds_a_place_or_offers_the_choices(app) {
+        with_meetings(&app).await;
+        let (_, html) = get(&app, "/meetings?q=Portland%2C+OR", "en").await;
+        assert!(html.contains("Near Portland, Oregon, US."), "{html}");
+        assert!(html.contains(r#"<a href="/meetings/pearl">"#));
+        let (_, html) = get(&app, "/meetings?q=Portland", "en").await;
+        assert!(html.contains("Which place do you mean?"));
+        assert!(html.contains("Portland, Maine, US"));
+        let (_, html) = get(&app, "/meetings?q=step+study", "en").await;
+        assert!(html.contains(r#"<a href="/meetings/pearl">"#), "words that are no place search the text");
+    }
+
     async fn a_bad_parameter_is_explained_on_the_page(app) {
         let (status, html) = get(&app, "/meetings?day=9", "en").await;
         assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);

@@ -92,6 +92,17 @@ backend_tests! {
         assert_eq!(found["total"], 3);
     }
 
+    async fn place_names_and_zip_codes_are_found_offline(app) {
+        with_meetings(&app).await;
+        let by_name = search(&app, &[("near", "Portland, OR")]).await;
+        assert_eq!(slugs(&by_name), ["hawthorne", "pearl", "alberta"], "within 25 km by default");
+        let by_zip = search(&app, &[("near", "97209"), ("radius_km", "3")]).await;
+        assert_eq!(slugs(&by_zip), ["pearl"]);
+        let response = app.api.get(app.url("/api/v1/meetings")).query(&[("near", "Portland")]).send().await.unwrap();
+        let body = problem(response, StatusCode::UNPROCESSABLE_ENTITY).await;
+        assert!(body["detail"].as_str().unwrap().contains("Maine"), "the choices are named: {body}");
+    }
+
     async fn online_meetings_join_a_radius_search_only_when_asked_for(app) {
         with_meetings(&app).await;
         let near = [("lat", HERE.0), ("lng", HERE.1), ("radius_km", "10")];
@@ -172,7 +183,9 @@ backend_tests! {
             (vec![("sort", "distance")], "sort"),
             (vec![("limit", "0")], "limit"),
             (vec![("cursor", "not-a-cursor")], "cursor"),
-            (vec![("near", "Portland, OR")], "near"),
+            (vec![("near", "Portland")], "near"),
+            (vec![("near", "Nowhere At All, Atlantis")], "near"),
+            (vec![("near", "97209"), ("lat", "45.5")], "near"),
         ] {
             let response = app.api.get(app.url("/api/v1/meetings")).query(&query).send().await.unwrap();
             let body = problem(response, StatusCode::UNPROCESSABLE_ENTITY).await;

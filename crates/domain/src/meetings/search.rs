@@ -10,6 +10,7 @@ use jiff::civil::Time;
 use jiff::{SignedDuration, Timestamp, Zoned};
 
 use super::{Attendance, Meeting, SpecDay};
+use crate::geo::places::{self, Lookup, Place};
 use crate::geo::{BoundingBox, distance_km};
 
 /// The most results one page may hold.
@@ -17,6 +18,8 @@ pub const MAX_LIMIT: usize = 100;
 pub const DEFAULT_LIMIT: usize = 20;
 /// The widest search radius, in kilometres.
 pub const MAX_RADIUS_KM: f64 = 500.0;
+/// How far a search `near` a place reaches when it names no radius.
+pub const DEFAULT_NEAR_RADIUS_KM: f64 = 25.0;
 
 /// A search, every parameter checked.
 #[derive(Debug, Clone, PartialEq)]
@@ -104,7 +107,7 @@ pub struct SearchParameters {
     pub sort: Option<String>,
     pub limit: Option<String>,
     pub cursor: Option<String>,
-    /// A place name: not available until the offline gazetteer lands.
+    /// A place name or US ZIP code, looked up offline; instead of lat/lng.
     pub near: Option<String>,
 }
 
@@ -116,12 +119,6 @@ fn given(value: &Option<String>) -> Option<&str> {
 impl SearchParameters {
     /// Checks every parameter; `now` is the default for `at`.
     pub fn parse(&self, now: Timestamp) -> Result<SearchQuery, ParameterError> {
-        if given(&self.near).is_some() {
-            return Err(wrong(
-                "near",
-                "place names are not looked up yet; give lat and lng",
-            ));
-        }
         let at = match given(&self.at) {
             None => now,
             Some(text) => text.parse::<Timestamp>().map_err(|_| {
@@ -147,7 +144,16 @@ impl SearchParameters {
                     })
             })
             .transpose()?;
+        let near = given(&self.near).map(find_place).transpose()?;
         let origin = match (given(&self.lat), given(&self.lng)) {
+            (Some(_), _) | (_, Some(_)) if near.is_some() => {
+                return Err(wrong("near", "give near or lat and lng, not both"));
+            }
+            (None, None) if near.is_some() => near.map(|place| Origin {
+                latitude: place.latitude,
+                longitude: place.longitude,
+                radius_km: Some(radius_km.unwrap_or(DEFAULT_NEAR_RADIUS_KM)),
+            }),
             (Some(lat), Some(lng)) => Some(Origin {
                 latitude: coordinate("lat", lat, 90.0)?,
                 longitude: coordinate("lng", lng, 180.0)?,
@@ -258,6 +264,29 @@ impl SearchParameters {
             limit,
             offset,
         })
+    }
+}
+
+/// A place by name (or US ZIP code), or why it cannot be used.
+fn find_place(name: &str) -> Result<Place, ParameterError> {
+    match places::lookup(name) {
+        Lookup::Found(place) => Ok(place),
+        Lookup::Ambiguous(choices) => {
+            let labels: Vec<String> = choices.iter().map(Place::label).collect();
+            Err(wrong(
+                "near",
+                format!(
+                    "{name:?} could be several places ({}); add a state or country",
+                    labels.join("; ")
+                ),
+            ))
+        }
+        Lookup::NotFound => Err(wrong(
+            "near",
+            format!(
+                "no place called {name:?} is known; try a town with its state or country, or a US ZIP code"
+            ),
+        )),
     }
 }
 

@@ -112,3 +112,5 @@ history-change = { $action ->
     [removed] Removed
    *[updated] Changed: { $fields }
 }
+finder-which-place = Which place do you mean?
+finder-near = Near { $place }.

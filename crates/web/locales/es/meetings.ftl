@@ -112,3 +112,5 @@ history-change = { $action ->
     [removed] Eliminada
    *[updated] Cambios: { $fields }
 }
+finder-which-place = ¿A qué lugar te refieres?
+finder-near = Cerca de { $place }.

@@ -6,6 +6,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
 use axum::response::{IntoResponse, Response};
+use hearth_domain::geo::places::{self, Lookup, Place};
 use hearth_domain::meetings::search::{Hit, SearchParameters};
 use hearth_domain::meetings::{Attendance, Meeting, calendar, types};
 use hearth_store::meetings::CandidateFilter;
@@ -46,6 +47,10 @@ struct FinderPage {
     lat: String,
     lng: String,
     problem: Option<String>,
+    /// The place the search is near, when "where" named one.
+    near: Option<String>,
+    /// Places "where" could mean, to choose from.
+    place_choices: Vec<String>,
     in_progress: Vec<ResultView>,
     starting_soon: Vec<ResultView>,
     later: Vec<ResultView>,
@@ -55,6 +60,13 @@ struct FinderPage {
     day_choices: Vec<(String, String, bool)>,
     type_choices: Vec<(String, String, bool)>,
     radius_choices: Vec<(String, String, bool)>,
+}
+
+impl FinderPage {
+    /// The query string that searches near one of the offered places.
+    fn choice_query(&self, place: &str) -> String {
+        serde_urlencoded::to_string([("q", place)]).unwrap_or_default()
+    }
 }
 
 /// One meeting in the results, ready to show.
@@ -85,6 +97,8 @@ pub async fn finder(
         lat: text(&form.lat),
         lng: text(&form.lng),
         problem: None,
+        near: None,
+        place_choices: Vec::new(),
         in_progress: Vec::new(),
         starting_soon: Vec::new(),
         later: Vec::new(),
@@ -118,7 +132,26 @@ pub async fn finder(
             .collect(),
         ctx,
     };
-    let search = match form.parse(Timestamp::now()) {
+    // "Where, or what": a place Hearth knows becomes a search near it; a
+    // name that could be several places offers them; anything else is text.
+    let mut parameters = form.clone();
+    if let Some(words) = form.q.as_deref().map(str::trim).filter(|w| !w.is_empty())
+        && form.lat.is_none()
+        && form.near.is_none()
+    {
+        match places::lookup(words) {
+            Lookup::Found(place) => {
+                parameters.near = Some(words.to_owned());
+                parameters.q = None;
+                page.near = Some(place.label());
+            }
+            Lookup::Ambiguous(choices) => {
+                page.place_choices = choices.iter().map(Place::label).collect();
+            }
+            Lookup::NotFound => {}
+        }
+    }
+    let search = match parameters.parse(Timestamp::now()) {
         Ok(search) => search,
         Err(error) => {
             page.problem = Some(

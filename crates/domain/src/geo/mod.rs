@@ -1,4 +1,5 @@
-//! Distances on the Earth, and the boxes that find nearby meetings fast.
+//! Distances on the Earth, the boxes that find nearby meetings fast, and
+//! [`places`]: place names and ZIP codes looked up offline.
 //!
 //! "Meetings within 10 km" is answered in two steps: a [`BoundingBox`] that a
 //! database can search with plain range conditions on indexed latitude and
@@ -9,6 +10,8 @@
 //! Positions are latitude and longitude in degrees (WGS 84, as in the feeds);
 //! the Earth is taken to be a sphere, which is off by at most about 0.5%:
 //! plenty for "how far away is this meeting".
+
+pub mod places;
 
 /// The mean radius of the Earth (IUGG), in kilometres.
 pub const EARTH_RADIUS_KM: f64 = 6371.0088;
