@@ -1,10 +1,29 @@
 //! Demo content for `hearth serve --demo` and `hearth demo`: a few people to
-//! sign in as. Loading it twice changes nothing. Later features add their
-//! own demo content here.
+//! sign in as, and a few hundred meetings for the finder. Loading it twice
+//! changes nothing. Later features add their own demo content here.
 
+use hearth_domain::meetings::feed::parse_record;
 use hearth_domain::people::{Handle, NewPassword, Role};
 use hearth_store::{Store, StoreError};
 use jiff::Timestamp;
+
+use crate::synthetic;
+
+/// Enough meetings to fill the finder in every demo city, in person, hybrid
+/// and online, while `serve --demo` still starts at once.
+pub const DEMO_MEETINGS: usize = 400;
+/// Fixed, so every load is the same feed and a reload changes nothing.
+const DEMO_SEED: u64 = 2026;
+/// The demo owns this source wholly: meetings a newer demo no longer has are
+/// removed from it.
+const DEMO_SOURCE: &str = "demo";
+
+/// What the demo loaded.
+pub struct Demo {
+    pub logins: Vec<&'static DemoLogin>,
+    /// How many demo meetings there are now.
+    pub meetings: usize,
+}
 
 /// One demo person to sign in as.
 pub struct DemoLogin {
@@ -50,7 +69,7 @@ const DEMO_PEOPLE: &[(DemoLogin, &[Role])] = &[
     ),
 ];
 
-pub async fn load(store: &Store) -> Result<Vec<&'static DemoLogin>, String> {
+pub async fn load(store: &Store) -> Result<Demo, String> {
     let now = Timestamp::now();
     let mut logins = Vec::new();
     for (login, roles) in DEMO_PEOPLE {
@@ -79,5 +98,21 @@ pub async fn load(store: &Store) -> Result<Vec<&'static DemoLogin>, String> {
         }
         logins.push(login);
     }
-    Ok(logins)
+    let meetings = load_meetings(store, now).await?;
+    Ok(Demo { logins, meetings })
+}
+
+/// Imports the demo feed as an operator's import would; its records carry
+/// fixed `updated` stamps, so a second load finds every meeting unchanged.
+async fn load_meetings(store: &Store, now: Timestamp) -> Result<usize, String> {
+    let meetings = synthetic::feed(DEMO_MEETINGS, DEMO_SEED)
+        .into_iter()
+        .map(|record| parse_record(record, None))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e| format!("a demo meeting does not read: {e}"))?;
+    let report = store
+        .import_meetings(DEMO_SOURCE, &meetings, true, now)
+        .await
+        .map_err(|e| e.to_string())?;
+    Ok(report.added + report.updated + report.unchanged)
 }

@@ -1,14 +1,17 @@
 //! `hearth`: the one binary that serves Hearth and looks after its database.
 
+mod bench;
 mod demo;
 mod meetings;
+mod synthetic;
 
 use std::io::IsTerminal;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::parser::ValueSource;
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use hearth_domain::people::{Handle, Role};
 use hearth_store::{Store, StoreError};
 use hearth_web::i18n::Lang;
@@ -64,6 +67,11 @@ enum Command {
     /// Grant or revoke site-wide roles.
     #[command(subcommand)]
     Admin(AdminCommand),
+    /// For developers: time an import of a large synthetic meeting list and
+    /// load-test searches on it (on a throw-away SQLite file unless
+    /// --database is given). See docs/BENCHMARKS.md.
+    #[command(hide = true)]
+    Bench(bench::BenchArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -134,7 +142,9 @@ impl Exit {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let matches = Cli::command().get_matches();
+    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|error| error.exit());
+    let database_named = matches.value_source("database") != Some(ValueSource::DefaultValue);
     init_logging(cli.log_format);
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .enable_all()
@@ -146,7 +156,7 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    match runtime.block_on(run(cli)) {
+    match runtime.block_on(run(cli, database_named)) {
         Ok(()) => ExitCode::SUCCESS,
         Err(exit) => {
             eprintln!("hearth: {}", exit.message);
@@ -167,7 +177,11 @@ fn init_logging(format: LogFormat) {
     }
 }
 
-async fn run(cli: Cli) -> Result<(), Exit> {
+async fn run(cli: Cli, database_named: bool) -> Result<(), Exit> {
+    if let Command::Bench(args) = cli.command {
+        // The bench fills its database: never the default one by accident.
+        return bench::run(args, database_named.then_some(cli.database)).await;
+    }
     let store = open(&cli.database).await?;
     let outcome = match cli.command {
         Command::Serve(args) => serve(&store, args).await,
@@ -179,6 +193,7 @@ async fn run(cli: Cli) -> Result<(), Exit> {
         Command::ImportMeetings(args) => meetings::import(&store, args).await,
         Command::ExportMeetings(args) => meetings::export(&store, args).await,
         Command::Admin(command) => admin(&store, command).await,
+        Command::Bench(_) => unreachable!("hearth bench returned before the database opened"),
     };
     store.close().await;
     outcome
@@ -255,16 +270,20 @@ fn read_crisis_lines(path: &PathBuf) -> Result<CrisisLines, Exit> {
 }
 
 async fn load_demo(store: &Store) -> Result<(), Exit> {
-    let logins = demo::load(store)
+    let demo = demo::load(store)
         .await
         .map_err(|e| Exit::setup(format!("could not load the demo content: {e}")))?;
     println!("Demo content is loaded. Sign in as any of these:");
-    for login in logins {
+    for login in demo.logins {
         println!(
             "  {:<12} password: {}   {}",
             login.handle, login.password, login.about
         );
     }
+    println!(
+        "{} demo meetings are loaded: in person, hybrid and online, in cities around the world.",
+        demo.meetings
+    );
     Ok(())
 }
 

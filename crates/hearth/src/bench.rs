@@ -1,0 +1,524 @@
+//! `hearth bench`: how long a large meeting list takes to import, and how
+//! fast and lean the server is when searched hard, beside the targets in
+//! docs/BENCHMARKS.md. Run by hand on a release build; it prints figures.
+//!
+//! The import runs in this process through the same path as
+//! `hearth import-meetings`. The server runs as a child `hearth serve`, so its
+//! memory is measured apart from the load generator's (both share the CPUs).
+
+use std::io::{BufRead, BufReader, BufWriter, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::Arc;
+use std::time::Duration;
+
+use hearth_domain::meetings::feed::parse_feed;
+use hearth_domain::meetings::search::DEFAULT_LIMIT;
+use hearth_store::Store;
+use jiff::Timestamp;
+use jiff::tz::TimeZone;
+use serde_json::Value;
+use tokio::time::Instant;
+
+use crate::Exit;
+use crate::synthetic::{self, Rng};
+
+#[derive(Debug, clap::Args)]
+pub struct BenchArgs {
+    /// How many synthetic meetings to import and search.
+    #[arg(long, default_value_t = 200_000, value_name = "N")]
+    meetings: usize,
+    /// How long each load runs.
+    #[arg(long, default_value_t = 10, value_name = "SECONDS")]
+    seconds: u64,
+    /// Requests in flight at once, each on its own connection.
+    #[arg(long, default_value_t = 32, value_name = "N")]
+    connections: usize,
+    /// The seed of the synthetic feed (and of the searchers' positions).
+    #[arg(long, default_value_t = 1)]
+    seed: u64,
+}
+
+/// The targets, set for 200,000 meetings on SQLite.
+const TARGET_IMPORT: Duration = Duration::from_secs(15);
+const TARGET_SEARCH_P99: Duration = Duration::from_millis(15);
+/// A search's throughput as a share of `/healthz`'s.
+const TARGET_THROUGHPUT_SHARE: f64 = 0.25;
+const TARGET_RSS_MB: f64 = 300.0;
+
+/// Distinct near-a-city searches to cycle through, so no two requests in a
+/// row ask the same thing.
+const NEAR_CITY_QUERIES: usize = 512;
+/// How many of them are asked once first, to say how much they match.
+const SAMPLED_QUERIES: usize = 64;
+const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// `database` is the URL named on the command line or in the environment;
+/// without one the bench makes a throw-away SQLite file.
+pub async fn run(args: BenchArgs, database: Option<String>) -> Result<(), Exit> {
+    if args.meetings == 0 || args.seconds == 0 || args.connections == 0 {
+        return Err(Exit::refused(
+            "--meetings, --seconds and --connections must be more than 0",
+        ));
+    }
+    let scratch = Scratch::new()?;
+    let database =
+        database.unwrap_or_else(|| format!("sqlite://{}", scratch.path.join("bench.db").display()));
+    let cpus = std::thread::available_parallelism().map_or(1, usize::from);
+    println!(
+        "hearth bench: {} synthetic meetings (seed {}), {} CPUs, {}, {}",
+        args.meetings,
+        args.seed,
+        cpus,
+        if cfg!(debug_assertions) {
+            "a DEBUG build (figures mean little: build with --release)"
+        } else {
+            "release build"
+        },
+        Timestamp::now().strftime("%Y-%m-%d %H:%M UTC"),
+    );
+
+    let store = crate::open(&database).await?;
+    match store.meeting_count().await {
+        Ok(0) => {}
+        counted => {
+            store.close().await;
+            return Err(match counted {
+                Ok(count) => Exit::refused(format!(
+                    "the database already has {count} meetings; give the bench an empty one"
+                )),
+                Err(e) => Exit::setup(format!("cannot count the meetings: {e}")),
+            });
+        }
+    }
+
+    let feed_path = scratch.path.join("feed.json");
+    let started = Instant::now();
+    let bytes = write_feed(&feed_path, args.meetings, args.seed)
+        .map_err(|e| Exit::setup(format!("cannot write {}: {e}", feed_path.display())))?;
+    println!(
+        "Feed: {:.1} MB written in {:.1} s to {}",
+        bytes as f64 / 1e6,
+        started.elapsed().as_secs_f64(),
+        feed_path.display()
+    );
+
+    let import = import(&store, &feed_path).await;
+    // The server opens the database on its own.
+    store.close().await;
+    let import = import?;
+    let server = Server::start(&database)?;
+    println!(
+        "Server: `hearth serve` as child process {}, at {}; RSS at start {}",
+        server.child.id(),
+        server.base,
+        server.memory().map_or_else(
+            || "unknown".to_owned(),
+            |m| format!("{:.0} MB", m.current_mb)
+        )
+    );
+    let client = reqwest::Client::builder()
+        .pool_max_idle_per_host(args.connections)
+        .timeout(REQUEST_TIMEOUT)
+        .build()
+        .map_err(|e| Exit::setup(format!("cannot make an HTTP client: {e}")))?;
+
+    let near_city = near_city_queries(&server.base, args.seed);
+    let online_soon = vec![format!(
+        "{}/api/v1/meetings?attendance=online&starts_within=120",
+        server.base
+    )];
+    let healthz = vec![format!("{}/healthz", server.base)];
+    let near_matches = matched(&client, &near_city[..SAMPLED_QUERIES]).await?;
+    let online_matches = matched(&client, &online_soon).await?;
+    println!(
+        "Searches: near a city today (25 km, the searcher's local day; {SAMPLED_QUERIES} \
+         samples match {:.0} meetings on average, {} at most, {DEFAULT_LIMIT} returned); \
+         online starting within 120 minutes (matches {})",
+        near_matches.mean, near_matches.max, online_matches.max
+    );
+    let duration = Duration::from_secs(args.seconds);
+    println!(
+        "Load: {} connections, {} s for each of the three, one after another",
+        args.connections, args.seconds
+    );
+    let health = load(&client, healthz, args.connections, duration).await;
+    let near = load(&client, near_city, args.connections, duration).await;
+    let online = load(&client, online_soon, args.connections, duration).await;
+    print_results(&import, [&health, &near, &online], server.memory());
+    Ok(())
+}
+
+/// The figures, then each beside its target.
+fn print_results(import: &Import, [health, near, online]: [&Load; 3], server: Option<Memory>) {
+    println!();
+    println!(
+        "{:<24} {:>9} {:>9} {:>10} {:>10} {:>10} {:>8}",
+        "", "requests", "req/s", "p50", "p99", "max", "failed"
+    );
+    let loads = [
+        ("/healthz", health),
+        ("near a city, today", near),
+        ("online, starting soon", online),
+    ];
+    for (name, load) in loads {
+        println!(
+            "{:<24} {:>9} {:>9.0} {:>10} {:>10} {:>10} {:>8}",
+            name,
+            load.latencies.len(),
+            load.per_second(),
+            millis(load.percentile(50.0)),
+            millis(load.percentile(99.0)),
+            millis(load.percentile(100.0)),
+            load.failed,
+        );
+    }
+    for (name, load) in loads {
+        if let Some(failure) = &load.first_failure {
+            println!("  {name}: {} failed, the first with {failure}", load.failed);
+        }
+    }
+
+    println!();
+    println!("Against the targets (set for 200000 meetings on SQLite):");
+    judge(
+        "import",
+        format!("{:.1} s", import.total.as_secs_f64()),
+        format!("< {} s", TARGET_IMPORT.as_secs()),
+        import.total.as_secs_f64() / TARGET_IMPORT.as_secs_f64(),
+    );
+    for (name, load) in [("near a city", near), ("online soon", online)] {
+        let p99 = load.percentile(99.0);
+        judge(
+            &format!("{name}: p99"),
+            format!(
+                "{} ({:.1}x /healthz's)",
+                millis(p99),
+                p99.as_secs_f64() / health.percentile(99.0).as_secs_f64()
+            ),
+            format!("< {}", millis(TARGET_SEARCH_P99)),
+            p99.as_secs_f64() / TARGET_SEARCH_P99.as_secs_f64(),
+        );
+        let share = load.per_second() / health.per_second();
+        judge(
+            &format!("{name}: throughput"),
+            format!("{:.2}% of /healthz", share * 100.0),
+            format!(">= {:.0}%", TARGET_THROUGHPUT_SHARE * 100.0),
+            TARGET_THROUGHPUT_SHARE / share,
+        );
+    }
+    match server {
+        Some(memory) => judge(
+            "server peak RSS",
+            format!("{:.0} MB (now {:.0} MB)", memory.peak_mb, memory.current_mb),
+            format!("< {TARGET_RSS_MB:.0} MB"),
+            memory.peak_mb / TARGET_RSS_MB,
+        ),
+        None => println!("  server peak RSS: unknown (no /proc/PID/status here)"),
+    }
+    println!(
+        "  (the import's own peak, in this process: {})",
+        import
+            .peak_mb
+            .map_or_else(|| "unknown".to_owned(), |mb| format!("{mb:.0} MB"))
+    );
+}
+
+/// Writes a feed of `count` records as JSON text, one record a line, and
+/// returns its size in bytes. Records are streamed, not held.
+fn write_feed(path: &Path, count: usize, seed: u64) -> std::io::Result<u64> {
+    let mut out = BufWriter::new(std::fs::File::create(path)?);
+    out.write_all(b"[")?;
+    for (index, record) in synthetic::records(seed).take(count).enumerate() {
+        if index > 0 {
+            out.write_all(b",\n")?;
+        }
+        serde_json::to_writer(&mut out, &record)?;
+    }
+    out.write_all(b"]\n")?;
+    out.flush()?;
+    Ok(std::fs::metadata(path)?.len())
+}
+
+struct Import {
+    total: Duration,
+    /// This process's peak RSS so far, in MB.
+    peak_mb: Option<f64>,
+}
+
+/// Imports the feed as `hearth import-meetings` does: read the file,
+/// `parse_feed`, `import_meetings` in one transaction.
+async fn import(store: &Store, feed: &Path) -> Result<Import, Exit> {
+    println!("Import into {:?}:", store.backend());
+    let started = Instant::now();
+    let text = tokio::fs::read_to_string(feed)
+        .await
+        .map_err(|e| Exit::setup(format!("cannot read {}: {e}", feed.display())))?;
+    let read = started.elapsed();
+    let parsed = parse_feed(&text, None).map_err(|e| Exit::setup(e.to_string()))?;
+    let parsing = started.elapsed() - read;
+    let report = store
+        .import_meetings("bench", &parsed.meetings, false, Timestamp::now())
+        .await
+        .map_err(|e| Exit::setup(format!("the import failed: {e}")))?;
+    let total = started.elapsed();
+    println!(
+        "  read {:.2} s, parse_feed {:.2} s, import_meetings {:.2} s: {} added, {} rejected",
+        read.as_secs_f64(),
+        parsing.as_secs_f64(),
+        (total - read - parsing).as_secs_f64(),
+        report.added,
+        parsed.rejected.len()
+    );
+    Ok(Import {
+        total,
+        peak_mb: Memory::of("self").map(|memory| memory.peak_mb),
+    })
+}
+
+/// People searching near where they are: each near a city (as likely as its
+/// population), within 25 km, on their own local day.
+fn near_city_queries(base: &str, seed: u64) -> Vec<String> {
+    let now = Timestamp::now();
+    let mut rng = Rng::new(seed ^ 0x5EA2_C4E5);
+    (0..NEAR_CITY_QUERIES)
+        .map(|_| {
+            let city = synthetic::weighted_city(&mut rng);
+            // Somewhere in town, a few kilometres either way of the centre.
+            let latitude = city.latitude + (rng.unit() - 0.5) * 0.05;
+            let longitude = city.longitude + (rng.unit() - 0.5) * 0.05;
+            let day = TimeZone::get(city.timezone)
+                .map(|zone| now.to_zoned(zone).weekday().to_sunday_zero_offset())
+                .expect("the cities' zones are in the tz database");
+            format!(
+                "{base}/api/v1/meetings?lat={latitude:.4}&lng={longitude:.4}&radius_km=25&day={day}"
+            )
+        })
+        .collect()
+}
+
+struct Matched {
+    mean: f64,
+    max: u64,
+}
+
+/// Asks each search once and reads how many meetings it matched in all.
+async fn matched(client: &reqwest::Client, urls: &[String]) -> Result<Matched, Exit> {
+    let mut totals = Vec::with_capacity(urls.len());
+    for url in urls {
+        let page: Value = client
+            .get(url)
+            .send()
+            .await
+            .and_then(reqwest::Response::error_for_status)
+            .map_err(|e| Exit::refused(format!("a search failed: {e}")))?
+            .json()
+            .await
+            .map_err(|e| Exit::refused(format!("a search answered no JSON: {e}")))?;
+        totals.push(page["total"].as_u64().unwrap_or(0));
+    }
+    Ok(Matched {
+        mean: totals.iter().sum::<u64>() as f64 / totals.len() as f64,
+        max: totals.iter().copied().max().unwrap_or(0),
+    })
+}
+
+/// What one load measured.
+struct Load {
+    /// Of the requests answered with success, sorted.
+    latencies: Vec<Duration>,
+    /// Requests that failed or were answered with an error status.
+    failed: usize,
+    /// Why the first of them failed.
+    first_failure: Option<String>,
+    elapsed: Duration,
+}
+
+impl Load {
+    fn per_second(&self) -> f64 {
+        self.latencies.len() as f64 / self.elapsed.as_secs_f64()
+    }
+
+    /// Nearest rank; zero when nothing succeeded.
+    fn percentile(&self, percent: f64) -> Duration {
+        if self.latencies.is_empty() {
+            return Duration::ZERO;
+        }
+        let rank = (percent / 100.0 * self.latencies.len() as f64).ceil() as usize;
+        self.latencies[rank.clamp(1, self.latencies.len()) - 1]
+    }
+}
+
+/// `connections` requests in flight until `duration` has passed, cycling
+/// through `urls`; each worker waits for its answer before asking again.
+async fn load(
+    client: &reqwest::Client,
+    urls: Vec<String>,
+    connections: usize,
+    duration: Duration,
+) -> Load {
+    let urls = Arc::new(urls);
+    let started = Instant::now();
+    let deadline = started + duration;
+    let workers: Vec<_> = (0..connections)
+        .map(|worker| {
+            let (client, urls) = (client.clone(), Arc::clone(&urls));
+            tokio::spawn(async move {
+                let mut latencies = Vec::new();
+                let (mut failed, mut first_failure) = (0, None);
+                let mut next = worker;
+                while Instant::now() < deadline {
+                    let url = &urls[next % urls.len()];
+                    next += connections;
+                    let sent = Instant::now();
+                    let failure = match client.get(url).send().await {
+                        Ok(response) if response.status().is_success() => {
+                            response.bytes().await.err().map(|e| e.to_string())
+                        }
+                        Ok(response) => Some(format!("HTTP {}", response.status())),
+                        Err(e) => Some(e.to_string()),
+                    };
+                    match failure {
+                        None => latencies.push(sent.elapsed()),
+                        Some(failure) => {
+                            failed += 1;
+                            first_failure = first_failure.or(Some(failure));
+                        }
+                    }
+                }
+                (latencies, failed, first_failure)
+            })
+        })
+        .collect();
+    let mut all = Load {
+        latencies: Vec::new(),
+        failed: 0,
+        first_failure: None,
+        elapsed: Duration::ZERO,
+    };
+    for worker in workers {
+        let (latencies, failed, first_failure) = worker
+            .await
+            .unwrap_or_else(|e| (Vec::new(), 1, Some(e.to_string())));
+        all.latencies.extend(latencies);
+        all.failed += failed;
+        all.first_failure = all.first_failure.or(first_failure);
+    }
+    all.elapsed = started.elapsed();
+    all.latencies.sort_unstable();
+    all
+}
+
+/// `hearth serve` on a free loopback port, killed when dropped.
+struct Server {
+    child: Child,
+    base: String,
+}
+
+impl Server {
+    /// Starts the server and waits until it says where it listens.
+    fn start(database: &str) -> Result<Server, Exit> {
+        let program = std::env::current_exe()
+            .map_err(|e| Exit::setup(format!("cannot find the hearth binary: {e}")))?;
+        let mut child = Command::new(program)
+            .args(["serve", "--addr", "127.0.0.1:0"])
+            // In the environment, not the arguments, where `ps` shows a password.
+            .env("HEARTH_DATABASE_URL", database)
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .map_err(|e| Exit::setup(format!("cannot start hearth serve: {e}")))?;
+        let stdout = child.stdout.take().expect("stdout is piped");
+        let mut lines = BufReader::new(stdout).lines();
+        let address = lines.by_ref().map_while(Result::ok).find_map(|line| {
+            line.strip_prefix("Hearth is listening on ")
+                .map(str::to_owned)
+        });
+        // Kept reading so the server never blocks on a full pipe.
+        std::thread::spawn(move || lines.for_each(drop));
+        let Some(base) = address else {
+            let _ = child.kill();
+            let _ = child.wait();
+            return Err(Exit::setup("hearth serve stopped before it listened"));
+        };
+        Ok(Server { child, base })
+    }
+
+    fn memory(&self) -> Option<Memory> {
+        Memory::of(&self.child.id().to_string())
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        // A throw-away server: no need to wait for requests in flight.
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// A process's resident memory, from `/proc/PID/status` (Linux).
+struct Memory {
+    /// `VmHWM`: the most it has held at once.
+    peak_mb: f64,
+    /// `VmRSS`.
+    current_mb: f64,
+}
+
+impl Memory {
+    /// `process` is a PID or `self`.
+    fn of(process: &str) -> Option<Memory> {
+        let status = std::fs::read_to_string(format!("/proc/{process}/status")).ok()?;
+        let megabytes = |field: &str| {
+            let line = status.lines().find(|line| line.starts_with(field))?;
+            let kilobytes: f64 = line[field.len()..]
+                .trim()
+                .strip_suffix("kB")?
+                .trim()
+                .parse()
+                .ok()?;
+            Some(kilobytes * 1024.0 / 1e6)
+        };
+        Some(Memory {
+            peak_mb: megabytes("VmHWM:")?,
+            current_mb: megabytes("VmRSS:")?,
+        })
+    }
+}
+
+/// A folder for the feed and the default database, removed when dropped.
+struct Scratch {
+    path: PathBuf,
+}
+
+impl Scratch {
+    fn new() -> Result<Scratch, Exit> {
+        let path = std::env::temp_dir().join(format!("hearth-bench-{}", std::process::id()));
+        std::fs::create_dir_all(&path)
+            .map_err(|e| Exit::setup(format!("cannot make {}: {e}", path.display())))?;
+        Ok(Scratch { path })
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.path);
+    }
+}
+
+/// Prints a figure beside its target; `ratio` says how far off it is, as a
+/// factor: at most 1 meets the target.
+fn judge(name: &str, figure: String, target: String, ratio: f64) {
+    let verdict = if ratio <= 1.0 {
+        "met".to_owned()
+    } else {
+        let places = if ratio < 10.0 { 2 } else { 0 };
+        format!("MISSED by {ratio:.places$}x")
+    };
+    println!("  {name:<26} {figure:<30} target {target:<10} {verdict}");
+}
+
+fn millis(duration: Duration) -> String {
+    format!("{:.1} ms", duration.as_secs_f64() * 1000.0)
+}
