@@ -7,7 +7,8 @@
 
 use std::collections::HashMap;
 
-use hearth_domain::meetings::{Meeting, changed_fields};
+use hearth_domain::meetings::search::Listing;
+use hearth_domain::meetings::{Attendance, Meeting, SpecDay, changed_fields};
 use jiff::Timestamp;
 use serde_json::{Map, Value, json};
 use tokio::sync::mpsc;
@@ -408,25 +409,109 @@ fn like_literal(text: &str) -> String {
         .replace('_', "\\_")
 }
 
+/// The columns a [`Listing`] is built from.
+#[derive(sqlx::FromRow)]
+struct ListingRow {
+    id: i64,
+    slug: String,
+    name: String,
+    days: String,
+    start_minute: Option<i64>,
+    end_minute: Option<i64>,
+    timezone: Option<String>,
+    latitude: Option<f64>,
+    longitude: Option<f64>,
+    attendance: String,
+    types: String,
+    regions: String,
+    search_text: String,
+}
+
+/// `"|a||b|"` -> `["a", "b"]`.
+fn unbar(text: &str) -> Vec<String> {
+    text.split('|')
+        .filter(|item| !item.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+impl ListingRow {
+    fn listing(self) -> Listing {
+        let time = |minute: i64| {
+            jiff::civil::Time::new((minute / 60) as i8, (minute % 60) as i8, 0, 0).ok()
+        };
+        Listing {
+            id: self.id,
+            attendance: Attendance::parse(&self.attendance).unwrap_or(Attendance::InPerson),
+            search_text: self.search_text,
+            meeting: Meeting {
+                slug: self.slug,
+                name: self.name,
+                days: unbar(&self.days)
+                    .iter()
+                    .filter_map(|d| d.parse().ok().and_then(SpecDay::new))
+                    .collect(),
+                start: self.start_minute.and_then(time),
+                end: self.end_minute.and_then(time),
+                timezone: self.timezone,
+                latitude: self.latitude,
+                longitude: self.longitude,
+                approximate: false,
+                types: unbar(&self.types),
+                conference_url: None,
+                conference_phone: None,
+                regions: unbar(&self.regions),
+                updated: None,
+                record: Map::new(),
+            },
+        }
+    }
+}
+
+/// The search conditions after the area: each is off when its parameter is
+/// empty. `$n` numbering continues from the area's four.
+macro_rules! candidate_conditions {
+    () => {
+        " attendance IN ($5, $6, $7, $8)
+          AND ($9 = '' OR types LIKE $9 ESCAPE '\\')
+          AND ($10 = '' OR search_text LIKE $10 ESCAPE '\\')
+          AND ($11 = '' OR days LIKE $11)"
+    };
+}
+
 impl Store {
-    /// The meetings a search could match, narrowed by what SQL does well.
-    /// Records that no longer parse (written by a newer version, say) are
-    /// skipped and logged.
+    /// The meetings a search could match, narrowed by what SQL does well,
+    /// read from the search columns only: the full records of the few shown
+    /// come from [`Store::meetings_by_id`].
     pub async fn meeting_candidates(
         &self,
         filter: &CandidateFilter,
-    ) -> Result<Vec<Meeting>, StoreError> {
-        // One text for both engines: each condition is off when its
-        // parameter is NULL or empty.
-        let sql = "SELECT record FROM meetings
-            WHERE (CAST($1 AS DOUBLE PRECISION) IS NULL
-                   OR (latitude BETWEEN $1 AND $2 AND longitude BETWEEN $3 AND $4))
-              AND ($5 = '' OR $5 LIKE '%|' || attendance || '|%')
-              AND ($6 = '' OR types LIKE $6 ESCAPE '\\')
-              AND ($7 = '' OR search_text LIKE $7 ESCAPE '\\')
-              AND ($8 = '' OR days LIKE $8)";
+    ) -> Result<Vec<Listing>, StoreError> {
+        // Two texts rather than "$1 IS NULL OR ...", which would stop SQLite
+        // from using the position index.
+        let sql: &'static str = if filter.area.is_some() {
+            concat!(
+                "SELECT id, slug, name, days, start_minute, end_minute, timezone,
+                 latitude, longitude, attendance, types, regions, search_text FROM meetings
+                 WHERE latitude BETWEEN $1 AND $2 AND longitude BETWEEN $3 AND $4 AND",
+                candidate_conditions!()
+            )
+        } else {
+            concat!(
+                "SELECT id, slug, name, days, start_minute, end_minute, timezone,
+                 latitude, longitude, attendance, types, regions, search_text FROM meetings
+                 WHERE $1 IS NULL AND $2 IS NULL AND $3 IS NULL AND $4 IS NULL AND",
+                candidate_conditions!()
+            )
+        };
         let area = filter.area;
-        let attendance = bars(filter.attendance.iter().map(|a| a.as_str().to_owned()));
+        // Four slots, the last wanted value repeated: one text for any number.
+        let wanted: Vec<&str> = if filter.attendance.is_empty() {
+            Attendance::ALL.iter().map(|a| a.as_str()).collect()
+        } else {
+            filter.attendance.iter().map(|a| a.as_str()).collect()
+        };
+        let slot = |i: usize| wanted.get(i).or(wanted.last()).copied().unwrap_or("");
         let mut types = filter.types.clone();
         types.sort();
         types.dedup();
@@ -447,23 +532,45 @@ impl Store {
         let day = filter
             .day
             .map_or_else(String::new, |d| format!("%|{}|%", d.number()));
-        let records: Vec<String> = on_pool!(self, |pool| {
-            sqlx::query_scalar(sql)
+        let rows: Vec<ListingRow> = on_pool!(self, |pool| {
+            sqlx::query_as(sql)
                 .bind(area.map(|a| a.min_lat))
                 .bind(area.map(|a| a.max_lat))
                 .bind(area.map(|a| a.min_lng))
                 .bind(area.map(|a| a.max_lng))
-                .bind(&attendance)
+                .bind(slot(0))
+                .bind(slot(1))
+                .bind(slot(2))
+                .bind(slot(3))
                 .bind(&types)
                 .bind(&text)
                 .bind(&day)
                 .fetch_all(pool)
                 .await
         })?;
-        Ok(records
-            .iter()
-            .filter_map(|record| parse_stored(record))
-            .collect())
+        Ok(rows.into_iter().map(ListingRow::listing).collect())
+    }
+
+    /// Whole meetings by id, for the page of results a search shows. Ids
+    /// that are gone (deleted meanwhile) are left out.
+    pub async fn meetings_by_id(&self, ids: &[i64]) -> Result<HashMap<i64, Meeting>, StoreError> {
+        let sql = "SELECT record FROM meetings WHERE id = $1";
+        let mut found = HashMap::new();
+        on_pool!(self, |pool| async {
+            let mut connection = pool.acquire().await?;
+            for id in ids {
+                let record: Option<String> = sqlx::query_scalar(sql)
+                    .bind(id)
+                    .fetch_optional(&mut *connection)
+                    .await?;
+                if let Some(meeting) = record.as_deref().and_then(parse_stored) {
+                    found.insert(*id, meeting);
+                }
+            }
+            Ok::<_, sqlx::Error>(())
+        }
+        .await)?;
+        Ok(found)
     }
 }
 

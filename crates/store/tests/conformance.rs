@@ -897,7 +897,7 @@ mod meetings {
             .await
             .unwrap()
             .into_iter()
-            .map(|m| m.slug)
+            .map(|listing| listing.meeting.slug)
             .collect();
         slugs.sort();
         slugs

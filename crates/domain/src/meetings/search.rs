@@ -10,6 +10,21 @@ use jiff::civil::Time;
 use jiff::{SignedDuration, Timestamp, Zoned};
 
 use super::{Attendance, Meeting, SpecDay};
+
+/// A meeting as a search sees it. The store builds it from indexed columns,
+/// so `meeting.record` may be empty: the full record is read only for the
+/// page of results shown.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Listing {
+    /// The store's id, to fetch the full record of a hit.
+    pub id: i64,
+    /// Slug, name, days, times, zone, position, types and regions.
+    pub meeting: Meeting,
+    pub attendance: Attendance,
+    /// [`Meeting::search_text`], kept beside the record.
+    pub search_text: String,
+}
+
 use crate::geo::places::{self, Lookup, Place};
 use crate::geo::{BoundingBox, distance_km};
 
@@ -303,7 +318,7 @@ fn decode_cursor(cursor: &str) -> Option<usize> {
 /// One meeting found, with what the search worked out about it.
 #[derive(Debug, Clone)]
 pub struct Hit<'a> {
-    pub meeting: &'a Meeting,
+    pub listing: &'a Listing,
     pub distance_km: Option<f64>,
     pub next_start: Option<Zoned>,
     pub in_progress: bool,
@@ -321,8 +336,9 @@ pub struct Page<'a> {
 
 impl SearchQuery {
     /// Whether a meeting matches, and what the search knows of it.
-    pub fn hit<'a>(&self, meeting: &'a Meeting) -> Option<Hit<'a>> {
-        let attendance = meeting.attendance();
+    pub fn hit<'a>(&self, listing: &'a Listing) -> Option<Hit<'a>> {
+        let meeting = &listing.meeting;
+        let attendance = listing.attendance;
         if !self.attendance.contains(&attendance) {
             return None;
         }
@@ -360,7 +376,7 @@ impl SearchQuery {
             return None;
         }
         if let Some(text) = &self.text
-            && !meeting.search_text().contains(text.as_str())
+            && !listing.search_text.contains(text.as_str())
         {
             return None;
         }
@@ -373,7 +389,7 @@ impl SearchQuery {
             return None;
         }
         let occurrence = meeting.next_occurrence(self.at);
-        let in_progress = meeting.in_progress(self.at);
+        let in_progress = occurrence.as_ref().is_some_and(|o| o.contains(self.at));
         if let Some(window) = self.starts_within {
             let start = occurrence.as_ref()?.start.timestamp();
             let until = self.at.checked_add(window).ok()?;
@@ -382,7 +398,7 @@ impl SearchQuery {
             }
         }
         Some(Hit {
-            meeting,
+            listing,
             distance_km,
             next_start: occurrence.map(|o| o.start),
             in_progress,
@@ -390,8 +406,8 @@ impl SearchQuery {
     }
 
     /// Every match among `meetings`, ordered, and the page asked for.
-    pub fn run<'a>(&self, meetings: &'a [Meeting]) -> Page<'a> {
-        let mut hits: Vec<Hit<'a>> = meetings.iter().filter_map(|m| self.hit(m)).collect();
+    pub fn run<'a>(&self, listings: &'a [Listing]) -> Page<'a> {
+        let mut hits: Vec<Hit<'a>> = listings.iter().filter_map(|l| self.hit(l)).collect();
         let by_time = |a: &Hit, b: &Hit| match (&a.next_start, &b.next_start) {
             (Some(x), Some(y)) => x.timestamp().cmp(&y.timestamp()),
             (Some(_), None) => std::cmp::Ordering::Less,
@@ -411,7 +427,9 @@ impl SearchQuery {
                 Sort::Time => by_time(a, b).then_with(|| by_distance(a, b)),
                 Sort::Distance => by_distance(a, b).then_with(|| by_time(a, b)),
             };
-            first.then_with(|| a.meeting.slug.cmp(&b.meeting.slug))
+            first
+                .then_with(|| a.listing.meeting.slug.cmp(&b.listing.meeting.slug))
+                .then_with(|| a.listing.id.cmp(&b.listing.id))
         });
         let total = hits.len();
         let hits: Vec<Hit<'a>> = hits

@@ -177,12 +177,17 @@ pub async fn finder(
     page.next_page = results
         .next_cursor
         .map(|cursor| next_page_url(&query, &cursor));
+    let ids: Vec<i64> = results.hits.iter().map(|hit| hit.listing.id).collect();
+    let meetings = state.store.meetings_by_id(&ids).await?;
     for hit in results.hits {
+        let Some(meeting) = meetings.get(&hit.listing.id) else {
+            continue;
+        };
         let soon = hit.next_start.as_ref().is_some_and(|start| {
             start.timestamp() >= search.at && start.timestamp().duration_since(search.at) <= SOON
         });
         let in_progress = hit.in_progress;
-        let view = result_view(&hit, lang, viewer_zone.as_ref());
+        let view = result_view(&hit, meeting, lang, viewer_zone.as_ref());
         if in_progress {
             page.in_progress.push(view);
         } else if soon {
@@ -194,8 +199,12 @@ pub async fn finder(
     Ok(render(&page)?.into_response())
 }
 
-fn result_view(hit: &Hit<'_>, lang: Lang, viewer_zone: Option<&TimeZone>) -> ResultView {
-    let meeting = hit.meeting;
+fn result_view(
+    hit: &Hit<'_>,
+    meeting: &Meeting,
+    lang: Lang,
+    viewer_zone: Option<&TimeZone>,
+) -> ResultView {
     let when = hit.next_start.as_ref().map_or_else(
         || lang.t("meeting-by-appointment"),
         |start| when_text(start, lang),

@@ -2,8 +2,8 @@
 
 use axum::Json;
 use axum::extract::{Query, State};
-use hearth_domain::meetings::Attendance;
 use hearth_domain::meetings::search::{Hit, ParameterError, SearchParameters};
+use hearth_domain::meetings::{Attendance, Meeting};
 use hearth_store::meetings::CandidateFilter;
 use jiff::Timestamp;
 use serde::Serialize;
@@ -35,12 +35,9 @@ pub struct SearchResults {
     total: usize,
 }
 
-fn result(hit: Hit<'_>) -> Value {
-    let mut record = hit.meeting.record.clone();
-    record.insert(
-        "attendance".into(),
-        hit.meeting.attendance().as_str().into(),
-    );
+fn result(hit: &Hit<'_>, meeting: &Meeting) -> Value {
+    let mut record = meeting.record.clone();
+    record.insert("attendance".into(), hit.listing.attendance.as_str().into());
     record.insert(
         "distance_km".into(),
         hit.distance_km
@@ -48,7 +45,7 @@ fn result(hit: Hit<'_>) -> Value {
     );
     record.insert(
         "next_start".into(),
-        hit.next_start.map_or(Value::Null, |start| {
+        hit.next_start.as_ref().map_or(Value::Null, |start| {
             start.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string().into()
         }),
     );
@@ -120,9 +117,15 @@ async fn search(
     };
     let candidates = state.store.meeting_candidates(&filter).await?;
     let page = query.run(&candidates);
+    let ids: Vec<i64> = page.hits.iter().map(|hit| hit.listing.id).collect();
+    let meetings = state.store.meetings_by_id(&ids).await?;
     Ok(Json(SearchResults {
         total: page.total,
         next_cursor: page.next_cursor,
-        meetings: page.hits.into_iter().map(result).collect(),
+        meetings: page
+            .hits
+            .iter()
+            .filter_map(|hit| Some(result(hit, meetings.get(&hit.listing.id)?)))
+            .collect(),
     }))
 }
