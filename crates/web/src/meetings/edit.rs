@@ -82,15 +82,30 @@ fn form_problem(error: &RecordError, ctx: &PageContext) -> (String, String) {
     (field, ctx.t(id))
 }
 
-pub async fn new_page(ctx: PageContext, user: CurrentUser) -> Result<Response, AppError> {
-    require_editor(&user)?;
+/// The meeting form: blank, filled in, or back with what was wrong (422).
+fn show_form(
+    ctx: PageContext,
+    slug: Option<String>,
+    input: MeetingInput,
+    problem: Option<(String, String)>,
+) -> Result<Response, AppError> {
+    let status = if problem.is_some() {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
+    };
     let page = EditPage {
         ctx,
-        slug: None,
-        input: MeetingInput::default(),
-        problem: None,
+        slug,
+        input,
+        problem,
     };
-    Ok(render(&page)?.into_response())
+    Ok((status, render(&page)?).into_response())
+}
+
+pub async fn new_page(ctx: PageContext, user: CurrentUser) -> Result<Response, AppError> {
+    require_editor(&user)?;
+    show_form(ctx, None, MeetingInput::default(), None)
 }
 
 pub async fn create(
@@ -120,15 +135,7 @@ pub async fn create(
     };
     match outcome {
         Ok(meeting) => Ok(Redirect::to(&format!("/meetings/{}", meeting.slug)).into_response()),
-        Err(Some(problem)) => {
-            let page = EditPage {
-                ctx,
-                slug: None,
-                input,
-                problem: Some(problem),
-            };
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response())
-        }
+        Err(Some(problem)) => show_form(ctx, None, input, Some(problem)),
         Err(None) => Err(AppError::internal("saving a new meeting failed")),
     }
 }
@@ -153,13 +160,8 @@ pub async fn edit_page(
     Path(slug): Path<String>,
 ) -> Result<Response, AppError> {
     let stored = editable(&state, &user, &slug).await?;
-    let page = EditPage {
-        ctx,
-        slug: Some(stored.meeting.slug.clone()),
-        input: MeetingInput::from_meeting(&stored.meeting),
-        problem: None,
-    };
-    Ok(render(&page)?.into_response())
+    let input = MeetingInput::from_meeting(&stored.meeting);
+    show_form(ctx, Some(stored.meeting.slug), input, None)
 }
 
 pub async fn update(
@@ -182,14 +184,8 @@ pub async fn update(
             Ok(Redirect::to(&format!("/meetings/{}", meeting.slug)).into_response())
         }
         Err(error) => {
-            let problem = Some(form_problem(&error, &ctx));
-            let page = EditPage {
-                ctx,
-                slug: Some(slug),
-                input,
-                problem,
-            };
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response())
+            let problem = form_problem(&error, &ctx);
+            show_form(ctx, Some(slug), input, Some(problem))
         }
     }
 }

@@ -9,7 +9,7 @@ use axum::response::{IntoResponse, Response};
 use hearth_domain::geo::places::{self, Lookup, Place};
 use hearth_domain::meetings::search::{Hit, SearchParameters};
 use hearth_domain::meetings::{Attendance, Meeting, calendar, types};
-use hearth_store::meetings::CandidateFilter;
+use hearth_store::meetings::{CandidateFilter, StoredMeeting};
 use jiff::tz::TimeZone;
 use jiff::{SignedDuration, Timestamp, Zoned};
 use serde::Deserialize;
@@ -303,18 +303,22 @@ struct Directions {
     openstreetmap: String,
 }
 
+/// The meeting with this slug, or the 404 page.
+pub(super) async fn find(state: &AppState, slug: &str) -> Result<StoredMeeting, AppError> {
+    state
+        .store
+        .meeting_by_slug(slug)
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
 pub async fn meeting(
     State(state): State<AppState>,
     ctx: PageContext,
     user: Option<CurrentUser>,
     Path(slug): Path<String>,
 ) -> Result<Response, AppError> {
-    let meeting = state
-        .store
-        .meeting_by_slug(&slug)
-        .await?
-        .ok_or(AppError::NotFound)?
-        .meeting;
+    let meeting = find(&state, &slug).await?.meeting;
     let lang = ctx.lang;
     let can_edit = user.is_some_and(|user| super::edit::is_editor(&user));
     let dates = meeting
@@ -352,12 +356,7 @@ pub async fn calendar_file(
     State(state): State<AppState>,
     Path(slug): Path<String>,
 ) -> Result<Response, AppError> {
-    let meeting = state
-        .store
-        .meeting_by_slug(&slug)
-        .await?
-        .ok_or(AppError::NotFound)?
-        .meeting;
+    let meeting = find(&state, &slug).await?.meeting;
     let uid = format!("{}@hearth", meeting.slug);
     let page = state
         .config
