@@ -68,6 +68,7 @@ backend_tests! {
         with_meetings(&app).await;
         let (_, html) = get(&app, "/meetings?q=Portland%2C+OR", "en").await;
         assert!(html.contains("Near Portland, Oregon, US."), "{html}");
+        assert!(html.contains(r#"<option value="25" selected>"#), "the distance used is shown");
         assert!(html.contains(r#"<a href="/meetings/pearl">"#));
         let (_, html) = get(&app, "/meetings?q=Portland", "en").await;
         assert!(html.contains("Which place do you mean?"));

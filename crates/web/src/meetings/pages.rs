@@ -7,7 +7,7 @@ use axum::http::StatusCode;
 use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
 use axum::response::{IntoResponse, Response};
 use hearth_domain::geo::places::{self, Lookup, Place};
-use hearth_domain::meetings::search::{Hit, SearchParameters};
+use hearth_domain::meetings::search::{DEFAULT_NEAR_RADIUS_KM, Hit, SearchParameters};
 use hearth_domain::meetings::{Attendance, Meeting, calendar, types};
 use hearth_store::meetings::{CandidateFilter, StoredMeeting};
 use jiff::tz::TimeZone;
@@ -144,6 +144,13 @@ pub async fn finder(
                 parameters.near = Some(words.to_owned());
                 parameters.q = None;
                 page.near = Some(place.label());
+                // Show the distance the search uses when none was chosen.
+                if form.radius_km.as_deref().is_none_or(str::is_empty) {
+                    let default = DEFAULT_NEAR_RADIUS_KM.to_string();
+                    for (value, _, selected) in &mut page.radius_choices {
+                        *selected = *value == default;
+                    }
+                }
             }
             Lookup::Ambiguous(choices) => {
                 page.place_choices = choices.iter().map(Place::label).collect();
