@@ -1,6 +1,8 @@
 //! Keeping the meeting list: people with the `directory` role create, edit
 //! and delete meetings, and every change is kept in the meeting's history.
 
+use std::collections::HashMap;
+
 use askama::Template;
 use axum::Form;
 use axum::extract::{Path, State};
@@ -11,6 +13,7 @@ use hearth_domain::meetings::feed::RecordError;
 use hearth_domain::people::Role;
 use hearth_store::StoreError;
 use hearth_store::meetings::StoredMeeting;
+use hearth_store::people::AccountId;
 use jiff::Timestamp;
 
 use crate::auth::CurrentUser;
@@ -227,13 +230,22 @@ pub async fn history(
     let stored = editable(&state, &user, &slug).await?;
     let changes = state.store.meeting_changes(&stored.source, &slug).await?;
     let mut entries = Vec::new();
+    // Editors are few and make many changes: look each one up once.
+    let mut handles: HashMap<AccountId, String> = HashMap::new();
     for change in changes.iter().rev() {
         let who = match change.account_id {
-            Some(id) => state
-                .store
-                .account(id)
-                .await?
-                .map_or_else(|| ctx.t("history-former-member"), |account| account.handle),
+            Some(id) => match handles.get(&id) {
+                Some(handle) => handle.clone(),
+                None => {
+                    let handle = state
+                        .store
+                        .account(id)
+                        .await?
+                        .map_or_else(|| ctx.t("history-former-member"), |account| account.handle);
+                    handles.insert(id, handle.clone());
+                    handle
+                }
+            },
             None => ctx.t_with("history-import", "source", stored.source.as_str()),
         };
         let fields: Vec<&str> = change.change["fields"]

@@ -9,7 +9,7 @@ use axum::response::{IntoResponse, Response};
 use hearth_domain::geo::places::{self, Lookup, Place};
 use hearth_domain::meetings::search::{DEFAULT_NEAR_RADIUS_KM, Hit, SearchParameters};
 use hearth_domain::meetings::{Attendance, Meeting, calendar, types};
-use hearth_store::meetings::{CandidateFilter, StoredMeeting};
+use hearth_store::meetings::StoredMeeting;
 use jiff::tz::TimeZone;
 use jiff::{SignedDuration, Timestamp, Zoned};
 use serde::Deserialize;
@@ -171,14 +171,7 @@ pub async fn finder(
             return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response());
         }
     };
-    let filter = CandidateFilter {
-        area: search.origin.and_then(|origin| origin.bounding_box()),
-        attendance: search.attendance.clone(),
-        types: search.types.clone(),
-        text: search.text.clone(),
-        day: search.day,
-    };
-    let candidates = state.store.meeting_candidates(&filter).await?;
+    let candidates = super::search::candidates(&state, &search).await?;
     let results = search.run(&candidates);
     page.total = results.total;
     page.next_page = results

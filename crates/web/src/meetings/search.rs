@@ -2,7 +2,9 @@
 
 use axum::Json;
 use axum::extract::{Query, State};
-use hearth_domain::meetings::search::{Hit, ParameterError, SearchParameters};
+use hearth_domain::meetings::search::{
+    Hit, Listing, ParameterError, SearchParameters, SearchQuery,
+};
 use hearth_domain::meetings::{Attendance, Meeting};
 use hearth_store::meetings::CandidateFilter;
 use jiff::Timestamp;
@@ -53,6 +55,29 @@ fn result(hit: &Hit<'_>, meeting: &Meeting) -> Value {
     Value::Object(record)
 }
 
+/// The meetings a search could match, narrowed in SQL: the one place the
+/// API and the finder page turn a search into a store query.
+pub(super) async fn candidates(
+    state: &AppState,
+    query: &SearchQuery,
+) -> Result<Vec<Listing>, AppError> {
+    let wants_online_anywhere =
+        query.attendance_named && query.attendance.contains(&Attendance::Online);
+    let filter = CandidateFilter {
+        // Online meetings named explicitly are found wherever they are.
+        area: if wants_online_anywhere {
+            None
+        } else {
+            query.origin.and_then(|origin| origin.bounding_box())
+        },
+        attendance: query.attendance.clone(),
+        types: query.types.clone(),
+        text: query.text.clone(),
+        day: query.day,
+    };
+    Ok(state.store.meeting_candidates(&filter).await?)
+}
+
 fn parameter_problem(error: ParameterError) -> AppError {
     AppError::Invalid(vec![FieldError {
         field: error.parameter,
@@ -101,21 +126,7 @@ async fn search(
     let query = parameters
         .parse(Timestamp::now())
         .map_err(parameter_problem)?;
-    let wants_online_anywhere =
-        query.attendance_named && query.attendance.contains(&Attendance::Online);
-    let filter = CandidateFilter {
-        // Online meetings named explicitly are found wherever they are.
-        area: if wants_online_anywhere {
-            None
-        } else {
-            query.origin.and_then(|origin| origin.bounding_box())
-        },
-        attendance: query.attendance.clone(),
-        types: query.types.clone(),
-        text: query.text.clone(),
-        day: query.day,
-    };
-    let candidates = state.store.meeting_candidates(&filter).await?;
+    let candidates = candidates(&state, &query).await?;
     let page = query.run(&candidates);
     let ids: Vec<i64> = page.hits.iter().map(|hit| hit.listing.id).collect();
     let meetings = state.store.meetings_by_id(&ids).await?;
