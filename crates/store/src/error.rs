@@ -9,6 +9,10 @@ pub enum StoreError {
     /// The thing a change refers to is not there.
     #[error("{0} not found")]
     NotFound(Entity),
+    /// Every database connection stayed busy for the pool's whole wait:
+    /// the server is overloaded, and the request may be tried again.
+    #[error("every database connection is busy")]
+    Busy,
     #[error(transparent)]
     Database(sqlx::Error),
     #[error(transparent)]
@@ -35,7 +39,10 @@ impl fmt::Display for Entity {
 
 impl From<sqlx::Error> for StoreError {
     fn from(error: sqlx::Error) -> StoreError {
-        StoreError::Database(error)
+        match error {
+            sqlx::Error::PoolTimedOut => StoreError::Busy,
+            error => StoreError::Database(error),
+        }
     }
 }
 

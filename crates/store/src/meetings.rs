@@ -5,9 +5,9 @@
 //! columns derived from it for searching. Lists are stored as `|a||b|`, so
 //! "has a" is `LIKE '%|a|%'` on both engines.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
-use hearth_domain::meetings::search::Listing;
+use hearth_domain::meetings::index::Listing;
 use hearth_domain::meetings::{Attendance, Meeting, SpecDay, changed_fields};
 use jiff::Timestamp;
 use serde_json::{Map, Value, json};
@@ -38,7 +38,8 @@ pub struct MeetingChange {
 }
 
 /// The derived columns of a meeting row.
-struct Row {
+struct Row<'m> {
+    meeting: &'m Meeting,
     days: String,
     start_minute: Option<i64>,
     end_minute: Option<i64>,
@@ -48,20 +49,28 @@ struct Row {
     record: String,
 }
 
-impl Row {
-    fn of(meeting: &Meeting) -> Row {
+impl Row<'_> {
+    /// `record` is the meeting's record as JSON text, made once by the caller
+    /// (which compares it with the stored one).
+    fn of(meeting: &Meeting, record: String) -> Row<'_> {
         let minute =
             |time: jiff::civil::Time| i64::from(time.hour()) * 60 + i64::from(time.minute());
         Row {
+            meeting,
             days: bars(meeting.days.iter().map(|d| d.number().to_string())),
             start_minute: meeting.start.map(minute),
             end_minute: meeting.end_time().map(minute),
             types: bars(meeting.types.iter().cloned()),
             regions: bars(meeting.regions.iter().cloned()),
             search_text: meeting.search_text(),
-            record: Value::Object(meeting.record.clone()).to_string(),
+            record,
         }
     }
+}
+
+/// A meeting's record as stored: compact JSON text.
+fn record_text(meeting: &Meeting) -> String {
+    serde_json::to_string(&meeting.record).expect("a JSON map always serialises")
 }
 
 /// `["a", "b"]` -> `"|a||b|"`; nothing -> `""`. Each item has bars of its
@@ -77,62 +86,114 @@ fn record_map(text: &str) -> Map<String, Value> {
     }
 }
 
-/// Writes one meeting (insert or replace by source and slug) inside the
-/// transaction `$tx`. A macro, not a function, because the transaction's
-/// type differs per engine and the body is compiled once for each.
+/// `($1, $2, $3), ($4, $5, $6)` for two rows of three values: the VALUES of
+/// a many-row INSERT, the same text on both engines.
+fn placeholders(rows: usize, columns: usize) -> String {
+    (0..rows)
+        .map(|row| {
+            let values: Vec<String> = (1..=columns)
+                .map(|column| format!("${}", row * columns + column))
+                .collect();
+            format!("({})", values.join(", "))
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Rows per INSERT. Most of the gain of batching comes with the first few
+/// dozen rows, and sqlx's SQLite driver looks each bound value's name up
+/// among all of a statement's, so a bigger statement costs more per row.
+const ROWS_PER_INSERT: usize = 32;
+
+/// Writes meetings (insert, or replace by source and slug) inside the
+/// transaction `$tx`, many to a statement. A macro, not a function, because
+/// the transaction's type differs per engine and the body is compiled once
+/// for each.
 macro_rules! upsert {
-    ($tx:expr, $source:expr, $meeting:expr, $now_seconds:expr) => {{
-        let meeting: &Meeting = $meeting;
-        let row = Row::of(meeting);
-        sqlx::query(
-            "INSERT INTO meetings (source, slug, name, days, start_minute, end_minute,
-                 timezone, latitude, longitude, attendance, types, regions, search_text,
-                 record, updated_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
-             ON CONFLICT (source, slug) DO UPDATE SET
-                 name = excluded.name, days = excluded.days,
-                 start_minute = excluded.start_minute, end_minute = excluded.end_minute,
-                 timezone = excluded.timezone, latitude = excluded.latitude,
-                 longitude = excluded.longitude, attendance = excluded.attendance,
-                 types = excluded.types, regions = excluded.regions,
-                 search_text = excluded.search_text, record = excluded.record,
-                 updated_at = excluded.updated_at",
-        )
-        .bind($source)
-        .bind(&meeting.slug)
-        .bind(&meeting.name)
-        .bind(&row.days)
-        .bind(row.start_minute)
-        .bind(row.end_minute)
-        .bind(meeting.timezone.as_deref())
-        .bind(meeting.latitude)
-        .bind(meeting.longitude)
-        .bind(meeting.attendance().as_str())
-        .bind(&row.types)
-        .bind(&row.regions)
-        .bind(&row.search_text)
-        .bind(&row.record)
-        .bind(meeting.updated.map_or($now_seconds, to_seconds))
-        .execute(&mut *$tx)
-        .await?;
+    ($tx:expr, $source:expr, $rows:expr, $now_seconds:expr) => {{
+        let rows: &[Row] = $rows;
+        for chunk in rows.chunks(ROWS_PER_INSERT) {
+            let sql = format!(
+                "INSERT INTO meetings (source, slug, name, days, start_minute, end_minute,
+                     timezone, latitude, longitude, attendance, types, regions, search_text,
+                     record, updated_at)
+                 VALUES {}
+                 ON CONFLICT (source, slug) DO UPDATE SET
+                     name = excluded.name, days = excluded.days,
+                     start_minute = excluded.start_minute, end_minute = excluded.end_minute,
+                     timezone = excluded.timezone, latitude = excluded.latitude,
+                     longitude = excluded.longitude, attendance = excluded.attendance,
+                     types = excluded.types, regions = excluded.regions,
+                     search_text = excluded.search_text, record = excluded.record,
+                     updated_at = excluded.updated_at",
+                placeholders(chunk.len(), 15)
+            );
+            // Only numbered placeholders are generated; the values are bound.
+            let mut insert = sqlx::query(sqlx::AssertSqlSafe(sql));
+            for row in chunk {
+                let meeting = row.meeting;
+                insert = insert
+                    .bind($source)
+                    .bind(&meeting.slug)
+                    .bind(&meeting.name)
+                    .bind(&row.days)
+                    .bind(row.start_minute)
+                    .bind(row.end_minute)
+                    .bind(meeting.timezone.as_deref())
+                    .bind(meeting.latitude)
+                    .bind(meeting.longitude)
+                    .bind(meeting.attendance().as_str())
+                    .bind(&row.types)
+                    .bind(&row.regions)
+                    .bind(&row.search_text)
+                    .bind(&row.record)
+                    .bind(meeting.updated.map_or($now_seconds, to_seconds));
+            }
+            insert.execute(&mut *$tx).await?;
+        }
     }};
 }
 
-/// Adds an entry to a meeting's history inside the transaction `$tx`.
-macro_rules! record_change {
-    ($tx:expr, $source:expr, $slug:expr, $account:expr, $now_seconds:expr, $change:expr) => {
-        sqlx::query(
-            "INSERT INTO meeting_changes (source, slug, account_id, changed_at, change)
-             VALUES ($1, $2, $3, $4, $5)",
+/// Takes the next version of the meeting list inside the transaction `$tx`:
+/// every transaction that changes meetings does, once.
+macro_rules! next_list_version {
+    ($tx:expr) => {{
+        let version: i64 = sqlx::query_scalar(
+            "UPDATE meeting_list_version SET version = version + 1 RETURNING version",
         )
-        .bind($source)
-        .bind($slug)
-        .bind($account)
-        .bind($now_seconds)
-        .bind($change.to_string())
-        .execute(&mut *$tx)
-        .await?
-    };
+        .fetch_one(&mut *$tx)
+        .await?;
+        version
+    }};
+}
+
+/// Adds entries to meetings' histories inside the transaction `$tx`:
+/// `$changes` holds (slug, change) pairs, all of one source, editor and list
+/// version.
+macro_rules! record_changes {
+    ($tx:expr, $source:expr, $account:expr, $now_seconds:expr, $version:expr, $changes:expr) => {{
+        let changes: &[(&str, Value)] = $changes;
+        for chunk in changes.chunks(ROWS_PER_INSERT) {
+            let sql = format!(
+                "INSERT INTO meeting_changes
+                     (source, slug, account_id, changed_at, list_version, change)
+                 VALUES {}",
+                placeholders(chunk.len(), 6)
+            );
+            // Only numbered placeholders are generated; the values are bound.
+            let mut insert = sqlx::query(sqlx::AssertSqlSafe(sql));
+            for (slug, change) in chunk {
+                insert = insert
+                    .bind($source)
+                    .bind(*slug)
+                    .bind($account)
+                    .bind($now_seconds)
+                    .bind($version)
+                    .bind(change.to_string());
+            }
+            insert.execute(&mut *$tx).await?;
+        }
+    }};
 }
 
 /// A meeting with the source it belongs to.
@@ -165,9 +226,10 @@ impl Store {
                     .await?;
             let mut existing: HashMap<String, String> = existing.into_iter().collect();
             let mut report = ImportReport::default();
+            let mut rows: Vec<Row> = Vec::new();
             let mut changes: Vec<(&str, Value)> = Vec::new();
             for meeting in meetings {
-                let record = Value::Object(meeting.record.clone()).to_string();
+                let record = record_text(meeting);
                 let change = match existing.remove(&meeting.slug) {
                     Some(old) if old == record => {
                         report.unchanged += 1;
@@ -183,9 +245,10 @@ impl Store {
                         json!({ "action": "added" })
                     }
                 };
-                upsert!(tx, source, meeting, now_seconds);
+                rows.push(Row::of(meeting, record));
                 changes.push((&meeting.slug, change));
             }
+            upsert!(tx, source, &rows, now_seconds);
             if prune {
                 for slug in existing.keys() {
                     sqlx::query("DELETE FROM meetings WHERE source = $1 AND slug = $2")
@@ -197,8 +260,9 @@ impl Store {
                     report.removed += 1;
                 }
             }
-            for (slug, change) in changes {
-                record_change!(tx, source, slug, None::<i64>, now_seconds, change);
+            if !changes.is_empty() {
+                let version = next_list_version!(tx);
+                record_changes!(tx, source, None::<i64>, now_seconds, version, &changes);
             }
             tx.commit().await?;
             Ok::<_, sqlx::Error>(report)
@@ -271,16 +335,16 @@ impl Store {
             if taken.is_some() {
                 return Ok(false);
             }
-            upsert!(tx, source, meeting, now_seconds);
-            let change = json!({ "action": "added" });
-            record_change!(
+            upsert!(
                 tx,
                 source,
-                &meeting.slug,
-                Some(editor.0),
-                now_seconds,
-                change
+                &[Row::of(meeting, record_text(meeting))],
+                now_seconds
             );
+            let version = next_list_version!(tx);
+            let change = json!({ "action": "added" });
+            let changes = [(meeting.slug.as_str(), change)];
+            record_changes!(tx, source, Some(editor.0), now_seconds, version, &changes);
             tx.commit().await?;
             Ok::<_, sqlx::Error>(true)
         }
@@ -311,17 +375,17 @@ impl Store {
                     .fetch_optional(&mut *tx)
                     .await?;
             let Some(old) = old else { return Ok(false) };
-            upsert!(tx, source, meeting, now_seconds);
-            let fields = changed_fields(&record_map(&old), &meeting.record);
-            let change = json!({ "action": "updated", "fields": fields });
-            record_change!(
+            upsert!(
                 tx,
                 source,
-                &meeting.slug,
-                Some(editor.0),
-                now_seconds,
-                change
+                &[Row::of(meeting, record_text(meeting))],
+                now_seconds
             );
+            let version = next_list_version!(tx);
+            let fields = changed_fields(&record_map(&old), &meeting.record);
+            let change = json!({ "action": "updated", "fields": fields });
+            let changes = [(meeting.slug.as_str(), change)];
+            record_changes!(tx, source, Some(editor.0), now_seconds, version, &changes);
             tx.commit().await?;
             Ok::<_, sqlx::Error>(true)
         }
@@ -353,8 +417,9 @@ impl Store {
             if done.rows_affected() == 0 {
                 return Ok(false);
             }
-            let change = json!({ "action": "removed" });
-            record_change!(tx, source, slug, Some(editor.0), now_seconds, change);
+            let version = next_list_version!(tx);
+            let changes = [(slug, json!({ "action": "removed" }))];
+            record_changes!(tx, source, Some(editor.0), now_seconds, version, &changes);
             tx.commit().await?;
             Ok::<_, sqlx::Error>(true)
         }
@@ -388,33 +453,31 @@ impl Store {
     }
 }
 
-/// What SQL can narrow a search by before the calendar rules run: an area,
-/// how people attend, type codes, text and a day. Anything left `None` or
-/// empty does not narrow.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct CandidateFilter {
-    pub area: Option<hearth_domain::geo::BoundingBox>,
-    pub attendance: Vec<hearth_domain::meetings::Attendance>,
-    /// Codes that must all be present.
-    pub types: Vec<String>,
-    /// Lower-case text to find in the search text.
-    pub text: Option<String>,
-    pub day: Option<hearth_domain::meetings::SpecDay>,
-}
-
-/// `LIKE` pattern for a literal piece of text (with `ESCAPE '\'`).
-fn like_literal(text: &str) -> String {
-    text.replace('\\', "\\\\")
-        .replace('%', "\\%")
-        .replace('_', "\\_")
+/// What changed in the meeting list since an index's version: everything a
+/// node needs to bring its search index up to date.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ListingChanges {
+    /// The version the changes lead to.
+    pub version: i64,
+    /// (source, slug) of every meeting added, updated or removed.
+    pub changed: HashSet<(String, String)>,
+    /// The current listings of those still there.
+    pub listings: Vec<Listing>,
 }
 
 /// The columns a [`Listing`] is built from.
+macro_rules! listing_columns {
+    () => {
+        "id, source, slug, days, start_minute, end_minute, timezone,
+         latitude, longitude, attendance, types, regions, search_text"
+    };
+}
+
 #[derive(sqlx::FromRow)]
 struct ListingRow {
     id: i64,
+    source: String,
     slug: String,
-    name: String,
     days: String,
     start_minute: Option<i64>,
     end_minute: Option<i64>,
@@ -442,135 +505,114 @@ impl ListingRow {
         };
         Listing {
             id: self.id,
+            source: self.source,
+            slug: self.slug,
+            days: unbar(&self.days)
+                .iter()
+                .filter_map(|d| d.parse().ok().and_then(SpecDay::new))
+                .collect(),
+            start: self.start_minute.and_then(time),
+            end: self.end_minute.and_then(time),
+            timezone: self.timezone,
+            latitude: self.latitude,
+            longitude: self.longitude,
             attendance: Attendance::parse(&self.attendance).unwrap_or(Attendance::InPerson),
+            types: unbar(&self.types),
+            regions: unbar(&self.regions),
             search_text: self.search_text,
-            meeting: Meeting {
-                slug: self.slug,
-                name: self.name,
-                days: unbar(&self.days)
-                    .iter()
-                    .filter_map(|d| d.parse().ok().and_then(SpecDay::new))
-                    .collect(),
-                start: self.start_minute.and_then(time),
-                end: self.end_minute.and_then(time),
-                timezone: self.timezone,
-                latitude: self.latitude,
-                longitude: self.longitude,
-                approximate: false,
-                types: unbar(&self.types),
-                conference_url: None,
-                conference_phone: None,
-                regions: unbar(&self.regions),
-                updated: None,
-                record: Map::new(),
-            },
         }
     }
-}
-
-/// The search conditions after the area: each is off when its parameter is
-/// empty. `$n` numbering continues from the area's four.
-macro_rules! candidate_conditions {
-    () => {
-        " attendance IN ($5, $6, $7, $8)
-          AND ($9 = '' OR types LIKE $9 ESCAPE '\\')
-          AND ($10 = '' OR search_text LIKE $10 ESCAPE '\\')
-          AND ($11 = '' OR days LIKE $11)"
-    };
 }
 
 impl Store {
-    /// The meetings a search could match, narrowed by what SQL does well,
-    /// read from the search columns only: the full records of the few shown
-    /// come from [`Store::meetings_by_id`].
-    pub async fn meeting_candidates(
-        &self,
-        filter: &CandidateFilter,
-    ) -> Result<Vec<Listing>, StoreError> {
-        // Two texts rather than "$1 IS NULL OR ...", which would stop SQLite
-        // from using the position index.
-        let sql: &'static str = if filter.area.is_some() {
-            concat!(
-                "SELECT id, slug, name, days, start_minute, end_minute, timezone,
-                 latitude, longitude, attendance, types, regions, search_text FROM meetings
-                 WHERE latitude BETWEEN $1 AND $2 AND longitude BETWEEN $3 AND $4 AND",
-                candidate_conditions!()
-            )
-        } else {
-            concat!(
-                "SELECT id, slug, name, days, start_minute, end_minute, timezone,
-                 latitude, longitude, attendance, types, regions, search_text FROM meetings
-                 WHERE $1 IS NULL AND $2 IS NULL AND $3 IS NULL AND $4 IS NULL AND",
-                candidate_conditions!()
-            )
-        };
-        let area = filter.area;
-        // Four slots, the last wanted value repeated: one text for any number.
-        let wanted: Vec<&str> = if filter.attendance.is_empty() {
-            Attendance::ALL.iter().map(|a| a.as_str()).collect()
-        } else {
-            filter.attendance.iter().map(|a| a.as_str()).collect()
-        };
-        let slot = |i: usize| wanted.get(i).or(wanted.last()).copied().unwrap_or("");
-        let mut types = filter.types.clone();
-        types.sort();
-        types.dedup();
-        // Stored codes are sorted, so the wanted ones appear in this order.
-        let types = if types.is_empty() {
-            String::new()
-        } else {
-            let parts: Vec<String> = types
-                .iter()
-                .map(|t| format!("|{}|", like_literal(t)))
-                .collect();
-            format!("%{}%", parts.join("%"))
-        };
-        let text = filter
-            .text
-            .as_deref()
-            .map_or_else(String::new, |t| format!("%{}%", like_literal(t)));
-        let day = filter
-            .day
-            .map_or_else(String::new, |d| format!("%|{}|%", d.number()));
-        let rows: Vec<ListingRow> = on_pool!(self, |pool| {
-            sqlx::query_as(sql)
-                .bind(area.map(|a| a.min_lat))
-                .bind(area.map(|a| a.max_lat))
-                .bind(area.map(|a| a.min_lng))
-                .bind(area.map(|a| a.max_lng))
-                .bind(slot(0))
-                .bind(slot(1))
-                .bind(slot(2))
-                .bind(slot(3))
-                .bind(&types)
-                .bind(&text)
-                .bind(&day)
-                .fetch_all(pool)
+    /// The current version of the meeting list: it moves with every change.
+    pub async fn meeting_list_version(&self) -> Result<i64, StoreError> {
+        let version: i64 = on_pool!(self, |pool| {
+            sqlx::query_scalar("SELECT version FROM meeting_list_version")
+                .fetch_one(pool)
                 .await
         })?;
-        Ok(rows.into_iter().map(ListingRow::listing).collect())
+        Ok(version)
     }
 
-    /// Whole meetings by id, for the page of results a search shows. Ids
-    /// that are gone (deleted meanwhile) are left out.
-    pub async fn meetings_by_id(&self, ids: &[i64]) -> Result<HashMap<i64, Meeting>, StoreError> {
-        let sql = "SELECT record FROM meetings WHERE id = $1";
-        let mut found = HashMap::new();
-        on_pool!(self, |pool| async {
-            let mut connection = pool.acquire().await?;
-            for id in ids {
-                let record: Option<String> = sqlx::query_scalar(sql)
-                    .bind(id)
-                    .fetch_optional(&mut *connection)
-                    .await?;
-                if let Some(meeting) = record.as_deref().and_then(parse_stored) {
-                    found.insert(*id, meeting);
-                }
-            }
-            Ok::<_, sqlx::Error>(())
+    /// Every meeting's listing, and the list's version. The version is read
+    /// first, so the listings are at least that new: a change made meanwhile
+    /// is read again by the next [`Store::meeting_listing_changes`].
+    pub async fn meeting_listings(&self) -> Result<(i64, Vec<Listing>), StoreError> {
+        let version = self.meeting_list_version().await?;
+        let sql = concat!("SELECT ", listing_columns!(), " FROM meetings");
+        let rows: Vec<ListingRow> =
+            on_pool!(self, |pool| sqlx::query_as(sql).fetch_all(pool).await)?;
+        Ok((version, rows.into_iter().map(ListingRow::listing).collect()))
+    }
+
+    /// What changed after version `since`.
+    pub async fn meeting_listing_changes(&self, since: i64) -> Result<ListingChanges, StoreError> {
+        let version = self.meeting_list_version().await?;
+        macro_rules! changed_between {
+            () => {
+                "SELECT DISTINCT source, slug FROM meeting_changes
+                 WHERE list_version > $1 AND list_version <= $2"
+            };
         }
-        .await)?;
-        Ok(found)
+        let changed_sql = changed_between!();
+        let listings_sql = concat!(
+            "SELECT ",
+            listing_columns!(),
+            " FROM meetings WHERE (source, slug) IN (",
+            changed_between!(),
+            ")"
+        );
+        let (changed, rows): (Vec<(String, String)>, Vec<ListingRow>) =
+            on_pool!(self, |pool| async {
+                let changed = sqlx::query_as(changed_sql)
+                    .bind(since)
+                    .bind(version)
+                    .fetch_all(pool)
+                    .await?;
+                let rows = sqlx::query_as(listings_sql)
+                    .bind(since)
+                    .bind(version)
+                    .fetch_all(pool)
+                    .await?;
+                Ok::<_, sqlx::Error>((changed, rows))
+            }
+            .await)?;
+        Ok(ListingChanges {
+            version,
+            changed: changed.into_iter().collect(),
+            listings: rows.into_iter().map(ListingRow::listing).collect(),
+        })
+    }
+
+    /// Feed records (JSON text) by id, for the page of results a search
+    /// shows. Ids that are gone (deleted meanwhile) are left out.
+    pub async fn meeting_records(&self, ids: &[i64]) -> Result<HashMap<i64, String>, StoreError> {
+        if ids.is_empty() {
+            return Ok(HashMap::new());
+        }
+        let sql = format!(
+            "SELECT id, record FROM meetings WHERE id IN {}",
+            placeholders(1, ids.len())
+        );
+        let rows: Vec<(i64, String)> = on_pool!(self, |pool| {
+            // Only numbered placeholders are generated; the ids are bound.
+            let mut select = sqlx::query_as(sqlx::AssertSqlSafe(sql.as_str()));
+            for id in ids {
+                select = select.bind(id);
+            }
+            select.fetch_all(pool).await
+        })?;
+        Ok(rows.into_iter().collect())
+    }
+
+    /// Whole meetings by id, as [`Store::meeting_records`] finds them.
+    pub async fn meetings_by_id(&self, ids: &[i64]) -> Result<HashMap<i64, Meeting>, StoreError> {
+        let records = self.meeting_records(ids).await?;
+        Ok(records
+            .into_iter()
+            .filter_map(|(id, record)| Some((id, parse_stored(&record)?)))
+            .collect())
     }
 }
 

@@ -846,11 +846,13 @@ mod connect {
 }
 
 mod meetings {
-    use hearth_domain::geo::BoundingBox;
+    use std::collections::HashSet;
+
+    use hearth_domain::meetings::Meeting;
     use hearth_domain::meetings::feed::parse_feed;
-    use hearth_domain::meetings::{Attendance, Meeting, SpecDay};
+    use hearth_domain::meetings::index::Listing;
     use hearth_store::backend_tests;
-    use hearth_store::meetings::{CandidateFilter, ImportReport};
+    use hearth_store::meetings::ImportReport;
     use hearth_store::testing::TestDatabase;
     use jiff::Timestamp;
     use serde_json::json;
@@ -890,17 +892,18 @@ mod meetings {
         out
     }
 
-    async fn candidates(db: &TestDatabase, filter: CandidateFilter) -> Vec<String> {
-        let mut slugs: Vec<String> = db
-            .store
-            .meeting_candidates(&filter)
-            .await
-            .unwrap()
+    /// Listings without their ids, which the engines number as they like.
+    fn unnumbered(listings: impl IntoIterator<Item = Listing>) -> Vec<Listing> {
+        let mut listings: Vec<Listing> = listings
             .into_iter()
-            .map(|listing| listing.meeting.slug)
+            .map(|listing| Listing { id: 0, ..listing })
             .collect();
-        slugs.sort();
-        slugs
+        listings.sort_by(|a, b| (&a.source, &a.slug).cmp(&(&b.source, &b.slug)));
+        listings
+    }
+
+    fn key(source: &str, slug: &str) -> (String, String) {
+        (source.to_owned(), slug.to_owned())
     }
 
     backend_tests! {
@@ -949,26 +952,73 @@ mod meetings {
             assert_eq!(sent, expected);
         }
 
-        async fn candidates_are_narrowed_by_area_attendance_types_text_and_day(db) {
-            db.store.import_meetings("chi", &sample(), false, t(0)).await.unwrap();
-            let all = candidates(&db, CandidateFilter::default()).await;
-            assert_eq!(all, ["alpha", "beta", "gamma"]);
-            let downtown = BoundingBox::around(41.88, -87.63, 5.0);
-            assert_eq!(candidates(&db, CandidateFilter { area: Some(downtown), ..Default::default() }).await, ["alpha"]);
-            let online = CandidateFilter { attendance: vec![Attendance::Online], ..Default::default() };
-            assert_eq!(candidates(&db, online).await, ["beta"]);
-            let open_discussion = CandidateFilter { types: vec!["O".into(), "D".into()], ..Default::default() };
-            assert_eq!(candidates(&db, open_discussion).await, ["alpha", "gamma"]);
-            let women = CandidateFilter { types: vec!["W".into(), "O".into()], ..Default::default() };
-            assert_eq!(candidates(&db, women).await, ["gamma"]);
-            let wildcard = CandidateFilter { text: Some("100%".into()), ..Default::default() };
-            assert_eq!(candidates(&db, wildcard).await, ["alpha"], "% is literal");
-            let underscore = CandidateFilter { text: Some("e_h".into()), ..Default::default() };
-            assert_eq!(candidates(&db, underscore).await, ["alpha"], "_ is literal");
-            let not_a_wildcard = CandidateFilter { text: Some("0_% ".into()), ..Default::default() };
-            assert!(candidates(&db, not_a_wildcard).await.is_empty());
-            let wednesday = CandidateFilter { day: SpecDay::new(3), ..Default::default() };
-            assert_eq!(candidates(&db, wednesday).await, ["alpha", "gamma"]);
+        async fn listings_are_the_search_columns_of_each_meeting(db) {
+            let store = &db.store;
+            let meetings = sample();
+            store.import_meetings("chi", &meetings, false, t(0)).await.unwrap();
+            let (version, listings) = store.meeting_listings().await.unwrap();
+            assert_eq!(version, store.meeting_list_version().await.unwrap());
+            let expected = meetings.iter().map(|m| Listing::of(0, "chi", m));
+            assert_eq!(unnumbered(listings.clone()), unnumbered(expected));
+            let ids: Vec<i64> = listings.iter().map(|l| l.id).collect();
+            let records = store.meeting_records(&[ids[0], ids[2], 999_999]).await.unwrap();
+            assert_eq!(records.len(), 2, "an id that is gone is left out");
+            let alpha = listings.iter().find(|l| l.slug == "alpha").unwrap();
+            let whole = store.meetings_by_id(&[alpha.id]).await.unwrap();
+            assert_eq!(whole[&alpha.id], meetings[0]);
+            assert!(store.meeting_records(&[]).await.unwrap().is_empty());
+        }
+
+        async fn every_change_moves_the_list_version_and_names_what_changed(db) {
+            let store = &db.store;
+            let start = store.meeting_list_version().await.unwrap();
+            store.import_meetings("chi", &sample(), false, t(0)).await.unwrap();
+            let imported = store.meeting_list_version().await.unwrap();
+            assert!(imported > start);
+            store.import_meetings("chi", &sample(), false, t(1)).await.unwrap();
+            assert_eq!(store.meeting_list_version().await.unwrap(), imported, "nothing changed");
+
+            let mut changed = sample();
+            changed.truncate(2);
+            changed[1] = feed(json!([{ "name": "Beta", "slug": "beta", "day": 4, "time": "08:00" }])).remove(0);
+            store.import_meetings("chi", &changed, true, t(2)).await.unwrap();
+            let changes = store.meeting_listing_changes(imported).await.unwrap();
+            assert_eq!(changes.version, store.meeting_list_version().await.unwrap());
+            assert_eq!(changes.changed, HashSet::from([key("chi", "beta"), key("chi", "gamma")]));
+            assert_eq!(unnumbered(changes.listings), [Listing::of(0, "chi", &changed[1])]);
+
+            let editor = crate::make_account(store, "editor").await.id;
+            let before_edits = changes.version;
+            let mut beta = changed[1].clone();
+            beta.name = "Beta at eight".into();
+            store.update_meeting("chi", &beta, editor, t(3)).await.unwrap();
+            store.delete_meeting("chi", "alpha", editor, t(4)).await.unwrap();
+            store.create_meeting("here", &sample()[2], editor, t(5)).await.unwrap();
+            let changes = store.meeting_listing_changes(before_edits).await.unwrap();
+            assert_eq!(changes.version, before_edits + 3, "one version per change");
+            assert_eq!(
+                changes.changed,
+                HashSet::from([key("chi", "beta"), key("chi", "alpha"), key("here", "gamma")])
+            );
+            let slugs: HashSet<String> = changes.listings.into_iter().map(|l| l.slug).collect();
+            assert_eq!(slugs, HashSet::from(["beta".to_owned(), "gamma".to_owned()]));
+            let none = store.meeting_listing_changes(changes.version).await.unwrap();
+            assert!(none.changed.is_empty() && none.listings.is_empty());
+        }
+
+        async fn an_import_larger_than_one_statement_writes_every_meeting(db) {
+            let records: Vec<serde_json::Value> = (0..1234)
+                .map(|i| json!({ "name": format!("Meeting {i}"), "slug": format!("m-{i:04}"), "day": i % 7, "time": "18:00" }))
+                .collect();
+            let meetings = feed(serde_json::Value::Array(records));
+            let report = db.store.import_meetings("big", &meetings, false, t(0)).await.unwrap();
+            assert_eq!(report.added, 1234);
+            assert_eq!(db.store.meeting_count().await.unwrap(), 1234);
+            let (_, listings) = db.store.meeting_listings().await.unwrap();
+            let expected = meetings.iter().map(|m| Listing::of(0, "big", m));
+            assert_eq!(unnumbered(listings), unnumbered(expected));
+            let history = db.store.meeting_changes("big", "m-1233").await.unwrap();
+            assert_eq!(history.len(), 1);
         }
     }
 }

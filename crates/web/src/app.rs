@@ -20,6 +20,7 @@ use utoipa_axum::router::OpenApiRouter;
 
 use crate::accounts::{api as accounts_api, pages as accounts_pages};
 use crate::auth::{csrf, session};
+use crate::meetings::index::MeetingIndex;
 use crate::metrics::Metrics;
 use crate::{
     AppError, Config, assets, error, headers, help, home, i18n, language, meetings, metrics,
@@ -32,6 +33,7 @@ pub struct AppState {
     pub store: Store,
     pub config: Arc<Config>,
     pub(crate) metrics: Arc<Metrics>,
+    pub meeting_index: Arc<MeetingIndex>,
 }
 
 impl AppState {
@@ -40,6 +42,7 @@ impl AppState {
             store,
             config: Arc::new(config),
             metrics: Arc::new(Metrics::default()),
+            meeting_index: Arc::new(MeetingIndex::default()),
         }
     }
 }
@@ -174,6 +177,7 @@ pub async fn serve(
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
     let app = router(state.clone());
+    tokio::spawn(warm_meeting_index(state.clone()));
     let sweeper = tokio::spawn(sweep_expired_sessions(state));
     let served = axum::serve(
         listener,
@@ -183,6 +187,14 @@ pub async fn serve(
     .await;
     sweeper.abort();
     served
+}
+
+/// Reads the meetings into the search index while the first requests are
+/// served, so the first search need not wait for it.
+async fn warm_meeting_index(state: AppState) {
+    if let Err(error) = state.meeting_index.fresh(&state.store).await {
+        tracing::warn!(%error, "could not read the meetings for searching yet");
+    }
 }
 
 /// Expired sessions are refused as soon as they expire; this only keeps the

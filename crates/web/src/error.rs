@@ -46,6 +46,9 @@ pub enum AppError {
     TooManyAttempts { retry_after: SignedDuration },
     #[error("the request body is too large")]
     PayloadTooLarge,
+    /// Too much at once: try again in a moment (503 with `Retry-After`).
+    #[error("the server is busy")]
+    Busy,
     #[error("internal error: {0}")]
     Internal(String),
 }
@@ -101,6 +104,7 @@ impl AppError {
             AppError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::TooManyAttempts { .. } => StatusCode::TOO_MANY_REQUESTS,
             AppError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            AppError::Busy => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -130,6 +134,7 @@ impl AppError {
                 )
             }
             AppError::PayloadTooLarge => lang.t("error-too-large"),
+            AppError::Busy => lang.t("error-busy"),
             AppError::Internal(_) => lang.t("error-internal"),
         }
     }
@@ -139,6 +144,7 @@ impl From<StoreError> for AppError {
     fn from(error: StoreError) -> AppError {
         match error {
             StoreError::NotFound(_) => AppError::NotFound,
+            StoreError::Busy => AppError::Busy,
             other => AppError::Internal(other.to_string()),
         }
     }
@@ -155,6 +161,11 @@ impl IntoResponse for AppError {
             response
                 .headers_mut()
                 .insert(RETRY_AFTER, HeaderValue::from(seconds));
+        }
+        if let AppError::Busy = &self {
+            response
+                .headers_mut()
+                .insert(RETRY_AFTER, HeaderValue::from_static("1"));
         }
         if let AppError::SignInRequired = &self {
             response

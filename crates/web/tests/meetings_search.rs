@@ -7,9 +7,10 @@ use std::collections::BTreeSet;
 
 use hearth_domain::meetings::feed::parse_feed;
 use hearth_store::backend_tests;
+use hearth_web::Config;
 use reqwest::StatusCode;
 use serde_json::{Value, json};
-use support::{TestApp, problem, spawn_app};
+use support::{TestApp, problem, spawn_app, start_node};
 
 /// Tuesday 2026-03-03, 18:50 in Portland (PST, UTC-8).
 const AT: &str = "2026-03-04T02:50:00Z";
@@ -51,11 +52,15 @@ async fn with_meetings(app: &TestApp) {
 }
 
 async fn search(app: &TestApp, query: &[(&str, &str)]) -> Value {
+    search_at(&app.address, query).await
+}
+
+/// A search on the node at `address`.
+async fn search_at(address: &str, query: &[(&str, &str)]) -> Value {
     let mut all = vec![("at", AT)];
     all.extend_from_slice(query);
-    let response = app
-        .api
-        .get(app.url("/api/v1/meetings"))
+    let response = reqwest::Client::new()
+        .get(format!("{address}/api/v1/meetings"))
         .query(&all)
         .send()
         .await
@@ -191,6 +196,38 @@ backend_tests! {
             let body = problem(response, StatusCode::UNPROCESSABLE_ENTITY).await;
             assert_eq!(body["errors"][0]["field"], parameter, "{query:?}");
             assert!(body["detail"].as_str().unwrap().contains(parameter), "{body}");
+        }
+    }
+
+    async fn every_node_sees_every_change_at_once(app) {
+        with_meetings(&app).await;
+        let (other, _stop, _) = start_node(&app.db, Config::default()).await;
+        assert_eq!(search(&app, &[]).await["total"], 5);
+        assert_eq!(search_at(&other, &[]).await["total"], 5);
+
+        // Another process (an import, an editor on a third node) changes the
+        // list: Alberta gets regions, Pearl a new name, Seattle is pruned.
+        let feed = json!([
+            { "name": "Pearl on Tuesdays", "slug": "pearl", "day": 2, "time": "19:00",
+              "timezone": "America/Los_Angeles", "formatted_address": "1 NW 10th Ave, Portland, OR",
+              "latitude": 45.5236, "longitude": -122.6812, "types": ["O", "D"],
+              "attendance": "a field of the feed's own, which the search's value replaces" },
+            { "name": "Sunrise on Alberta", "slug": "alberta", "day": 3, "time": "07:00",
+              "timezone": "America/Los_Angeles", "formatted_address": "1500 NE Alberta St, Portland, OR",
+              "latitude": 45.5590, "longitude": -122.6500, "types": ["O"], "regions": ["Portland", "Northeast"] },
+        ])
+        .to_string();
+        let parsed = parse_feed(&feed, None).unwrap();
+        app.db.store.import_meetings("test", &parsed.meetings, true, jiff::Timestamp::now()).await.unwrap();
+
+        for node in [app.address.as_str(), other.as_str()] {
+            let all = search_at(node, &[]).await;
+            assert_eq!(slugs(&all), ["pearl", "alberta"], "{node}");
+            assert_eq!(all["meetings"][0]["name"], "Pearl on Tuesdays");
+            assert_eq!(all["meetings"][0]["attendance"], "in_person");
+            let by_region = search_at(node, &[("region", "NORTHEAST")]).await;
+            assert_eq!(slugs(&by_region), ["alberta"], "regions match whatever their case");
+            assert_eq!(search_at(node, &[("region", "Seattle")]).await["total"], 0);
         }
     }
 }

@@ -9,6 +9,7 @@
 pub mod calendar;
 pub mod edit;
 pub mod feed;
+pub mod index;
 pub mod schedule;
 pub mod search;
 pub mod types;

@@ -69,41 +69,75 @@ impl Meeting {
     /// Every occurrence that ends after `at`, in order, for as long as jiff
     /// can represent dates.
     fn occurrences_ending_after(&self, at: Timestamp) -> Option<impl Iterator<Item = Occurrence>> {
-        let schedule = WeeklySchedule::of(self)?;
-        // An occurrence that started on the previous local day may run past
-        // midnight and still be going on. None starts earlier and is not over:
-        // a meeting lasts at most a day.
-        let first_day = at.to_zoned(schedule.zone.clone()).date().yesterday().ok()?;
-        let meeting_days = schedule.days;
-        let days = iter::successors(Some(first_day), |day| day.tomorrow().ok());
-        Some(
-            days.filter(move |day| meeting_days.contains(&SpecDay::from_weekday(day.weekday())))
-                .map_while(move |day| schedule.occurrence_on(day))
-                .skip_while(move |occurrence| occurrence.end.timestamp() <= at),
-        )
+        WeeklySchedule::of(self)?.occurrences_ending_after(at)
+    }
+}
+
+/// The days of a week a meeting meets on, as a set: bit `n` is spec day `n`
+/// (bit 0 Sunday). Small and `Copy`, for the search index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct DaySet(u8);
+
+impl DaySet {
+    pub fn of(days: &[SpecDay]) -> DaySet {
+        DaySet(days.iter().fold(0, |set, day| set | 1 << day.number()))
+    }
+
+    pub fn contains(self, day: SpecDay) -> bool {
+        self.0 & 1 << day.number() != 0
+    }
+
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
     }
 }
 
 /// What a meeting needs to be placed in time, read once per query.
-struct WeeklySchedule<'a> {
+pub(crate) struct WeeklySchedule {
     /// Never empty: a meeting without days has no schedule.
-    days: &'a [SpecDay],
+    days: DaySet,
     start: Time,
     end: Time,
     zone: TimeZone,
 }
 
-impl WeeklySchedule<'_> {
-    fn of(meeting: &Meeting) -> Option<WeeklySchedule<'_>> {
-        if meeting.days.is_empty() {
-            return None;
-        }
-        Some(WeeklySchedule {
-            days: &meeting.days,
-            start: meeting.start?,
-            end: meeting.end_time()?,
-            zone: TimeZone::get(meeting.timezone.as_deref()?).ok()?,
+impl WeeklySchedule {
+    fn of(meeting: &Meeting) -> Option<WeeklySchedule> {
+        WeeklySchedule::new(
+            DaySet::of(&meeting.days),
+            meeting.start?,
+            meeting.end_time()?,
+            TimeZone::get(meeting.timezone.as_deref()?).ok()?,
+        )
+    }
+
+    /// `None` for an empty set of days: a meeting by appointment.
+    pub(crate) fn new(days: DaySet, start: Time, end: Time, zone: TimeZone) -> Option<Self> {
+        (!days.is_empty()).then_some(WeeklySchedule {
+            days,
+            start,
+            end,
+            zone,
         })
+    }
+
+    /// Every occurrence that ends after `at`, in order, for as long as jiff
+    /// can represent dates.
+    pub(crate) fn occurrences_ending_after(
+        self,
+        at: Timestamp,
+    ) -> Option<impl Iterator<Item = Occurrence>> {
+        // An occurrence that started on the previous local day may run past
+        // midnight and still be going on. None starts earlier and is not over:
+        // a meeting lasts at most a day.
+        let first_day = at.to_zoned(self.zone.clone()).date().yesterday().ok()?;
+        let meeting_days = self.days;
+        let days = iter::successors(Some(first_day), |day| day.tomorrow().ok());
+        Some(
+            days.filter(move |day| meeting_days.contains(SpecDay::from_weekday(day.weekday())))
+                .map_while(move |day| self.occurrence_on(day))
+                .skip_while(move |occurrence| occurrence.end.timestamp() <= at),
+        )
     }
 
     /// The occurrence that starts on `day` (local), or `None` past the end of

@@ -2,31 +2,15 @@
 //! with a reason naming the parameter when one is wrong), and how the
 //! meetings that match are ordered and paged.
 //!
-//! The store narrows the candidates with what SQL does well (area, type,
-//! text); the rules that need the calendar (next start in the meeting's own
-//! zone, in progress, starting soon) run here.
+//! The search itself runs over the in-memory [`SearchIndex`](super::index::SearchIndex).
 
 use jiff::civil::Time;
 use jiff::{SignedDuration, Timestamp, Zoned};
 
-use super::{Attendance, Meeting, SpecDay};
+use super::{Attendance, SpecDay};
 
-/// A meeting as a search sees it. The store builds it from indexed columns,
-/// so `meeting.record` may be empty: the full record is read only for the
-/// page of results shown.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Listing {
-    /// The store's id, to fetch the full record of a hit.
-    pub id: i64,
-    /// Slug, name, days, times, zone, position, types and regions.
-    pub meeting: Meeting,
-    pub attendance: Attendance,
-    /// [`Meeting::search_text`], kept beside the record.
-    pub search_text: String,
-}
-
+use crate::geo::BoundingBox;
 use crate::geo::places::{self, Lookup, Place};
-use crate::geo::{BoundingBox, distance_km};
 
 /// The most results one page may hold.
 pub const MAX_LIMIT: usize = 100;
@@ -316,132 +300,24 @@ fn decode_cursor(cursor: &str) -> Option<usize> {
 }
 
 /// One meeting found, with what the search worked out about it.
-#[derive(Debug, Clone)]
-pub struct Hit<'a> {
-    pub listing: &'a Listing,
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hit {
+    /// The store's id, to fetch the full record.
+    pub id: i64,
+    pub attendance: Attendance,
     pub distance_km: Option<f64>,
+    /// The start of the first occurrence not over at the search's `at`, in
+    /// the meeting's zone.
     pub next_start: Option<Zoned>,
     pub in_progress: bool,
 }
 
 /// One page of results.
-#[derive(Debug, Clone)]
-pub struct Page<'a> {
-    pub hits: Vec<Hit<'a>>,
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Page {
+    pub hits: Vec<Hit>,
     /// The cursor for the next page, when there is one.
     pub next_cursor: Option<String>,
     /// How many meetings matched in all.
     pub total: usize,
-}
-
-impl SearchQuery {
-    /// Whether a meeting matches, and what the search knows of it.
-    pub fn hit<'a>(&self, listing: &'a Listing) -> Option<Hit<'a>> {
-        let meeting = &listing.meeting;
-        let attendance = listing.attendance;
-        if !self.attendance.contains(&attendance) {
-            return None;
-        }
-        let distance_km = match (self.origin, meeting.latitude, meeting.longitude) {
-            (Some(origin), Some(lat), Some(lng)) => {
-                Some(distance_km(origin.latitude, origin.longitude, lat, lng))
-            }
-            _ => None,
-        };
-        if let Some(radius) = self.origin.and_then(|o| o.radius_km) {
-            let online_only = attendance == Attendance::Online;
-            let wanted_online =
-                self.attendance_named && self.attendance.contains(&Attendance::Online);
-            let nearby = distance_km.is_some_and(|d| d <= radius);
-            if !(nearby || (online_only && wanted_online)) {
-                return None;
-            }
-        }
-        if let Some(day) = self.day
-            && !meeting.days.contains(&day)
-        {
-            return None;
-        }
-        if self.from.is_some() || self.to.is_some() {
-            let start = meeting.start?;
-            if self.from.is_some_and(|from| start < from) || self.to.is_some_and(|to| start > to) {
-                return None;
-            }
-        }
-        if !self
-            .types
-            .iter()
-            .all(|wanted| meeting.types.contains(wanted))
-        {
-            return None;
-        }
-        if let Some(text) = &self.text
-            && !listing.search_text.contains(text.as_str())
-        {
-            return None;
-        }
-        if let Some(region) = &self.region
-            && !meeting
-                .regions
-                .iter()
-                .any(|r| r.eq_ignore_ascii_case(region))
-        {
-            return None;
-        }
-        let occurrence = meeting.next_occurrence(self.at);
-        let in_progress = occurrence.as_ref().is_some_and(|o| o.contains(self.at));
-        if let Some(window) = self.starts_within {
-            let start = occurrence.as_ref()?.start.timestamp();
-            let until = self.at.checked_add(window).ok()?;
-            if start < self.at || start > until {
-                return None;
-            }
-        }
-        Some(Hit {
-            listing,
-            distance_km,
-            next_start: occurrence.map(|o| o.start),
-            in_progress,
-        })
-    }
-
-    /// Every match among `meetings`, ordered, and the page asked for.
-    pub fn run<'a>(&self, listings: &'a [Listing]) -> Page<'a> {
-        let mut hits: Vec<Hit<'a>> = listings.iter().filter_map(|l| self.hit(l)).collect();
-        let by_time = |a: &Hit, b: &Hit| match (&a.next_start, &b.next_start) {
-            (Some(x), Some(y)) => x.timestamp().cmp(&y.timestamp()),
-            (Some(_), None) => std::cmp::Ordering::Less,
-            (None, Some(_)) => std::cmp::Ordering::Greater,
-            (None, None) => std::cmp::Ordering::Equal,
-        };
-        let by_distance = |a: &Hit, b: &Hit| match (a.distance_km, b.distance_km) {
-            (Some(x), Some(y)) => x.total_cmp(&y),
-            (Some(_), None) => std::cmp::Ordering::Less,
-            (None, Some(_)) => std::cmp::Ordering::Greater,
-            (None, None) => std::cmp::Ordering::Equal,
-        };
-        // The slug last, so equal keys always come out in the same order and
-        // pages neither repeat nor skip a meeting.
-        hits.sort_by(|a, b| {
-            let first = match self.sort {
-                Sort::Time => by_time(a, b).then_with(|| by_distance(a, b)),
-                Sort::Distance => by_distance(a, b).then_with(|| by_time(a, b)),
-            };
-            first
-                .then_with(|| a.listing.meeting.slug.cmp(&b.listing.meeting.slug))
-                .then_with(|| a.listing.id.cmp(&b.listing.id))
-        });
-        let total = hits.len();
-        let hits: Vec<Hit<'a>> = hits
-            .into_iter()
-            .skip(self.offset)
-            .take(self.limit)
-            .collect();
-        let shown = self.offset + hits.len();
-        Page {
-            next_cursor: (shown < total).then(|| encode_cursor(shown)),
-            hits,
-            total,
-        }
-    }
 }

@@ -38,6 +38,7 @@ error-too-many-attempts = Too many attempts. Please wait { $minutes ->
 } and try again.
 error-too-large = The request is larger than Hearth accepts.
 error-internal = Something went wrong on our side. Nothing you did caused it; please try again in a moment.
+error-busy = Hearth is very busy right now. Please try again in a moment.
 error-unreadable-request = Hearth could not read this request: { $reason }
 search-parameter-invalid = The search parameter { $parameter } cannot be used: { $reason }.
 error-not-allowed = This is for people who keep the meeting list. If you should be one, ask the site's administrator.

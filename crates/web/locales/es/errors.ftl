@@ -38,6 +38,7 @@ error-too-many-attempts = Demasiados intentos. Espera { $minutes ->
 } y vuelve a intentarlo.
 error-too-large = La solicitud es más grande de lo que Hearth acepta.
 error-internal = Algo salió mal de nuestro lado. No fue nada que hicieras tú; inténtalo de nuevo en un momento.
+error-busy = Hearth está muy ocupado en este momento. Inténtalo de nuevo en un momento.
 error-unreadable-request = Hearth no pudo leer esta solicitud: { $reason }
 search-parameter-invalid = No se puede usar el parámetro de búsqueda { $parameter }: { $reason }.
 error-not-allowed = Esto es para quienes mantienen la lista de reuniones. Si deberías ser una de esas personas, pídeselo a quien administra el sitio.

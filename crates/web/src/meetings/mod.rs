@@ -2,5 +2,6 @@
 
 pub mod edit;
 pub mod feed;
+pub mod index;
 pub mod pages;
 pub mod search;

@@ -171,16 +171,15 @@ pub async fn finder(
             return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response());
         }
     };
-    let candidates = super::search::candidates(&state, &search).await?;
-    let results = search.run(&candidates);
+    let results = super::search::find(&state, &search).await?;
     page.total = results.total;
     page.next_page = results
         .next_cursor
         .map(|cursor| next_page_url(&query, &cursor));
-    let ids: Vec<i64> = results.hits.iter().map(|hit| hit.listing.id).collect();
+    let ids: Vec<i64> = results.hits.iter().map(|hit| hit.id).collect();
     let meetings = state.store.meetings_by_id(&ids).await?;
     for hit in results.hits {
-        let Some(meeting) = meetings.get(&hit.listing.id) else {
+        let Some(meeting) = meetings.get(&hit.id) else {
             continue;
         };
         let soon = hit.next_start.as_ref().is_some_and(|start| {
@@ -200,7 +199,7 @@ pub async fn finder(
 }
 
 fn result_view(
-    hit: &Hit<'_>,
+    hit: &Hit,
     meeting: &Meeting,
     lang: Lang,
     viewer_zone: Option<&TimeZone>,

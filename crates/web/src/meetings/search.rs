@@ -1,15 +1,13 @@
 //! `GET /api/v1/meetings`: find meetings by place, time, type and text.
 
+use std::collections::BTreeMap;
+
 use axum::Json;
 use axum::extract::{Query, State};
-use hearth_domain::meetings::search::{
-    Hit, Listing, ParameterError, SearchParameters, SearchQuery,
-};
-use hearth_domain::meetings::{Attendance, Meeting};
-use hearth_store::meetings::CandidateFilter;
+use hearth_domain::meetings::search::{Hit, Page, ParameterError, SearchParameters, SearchQuery};
 use jiff::Timestamp;
 use serde::Serialize;
-use serde_json::Value;
+use serde_json::value::{RawValue, to_raw_value};
 use utoipa::ToSchema;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -29,7 +27,7 @@ pub struct SearchResults {
     /// `distance_km` (null without coordinates), `next_start` (RFC 3339 with
     /// the meeting zone's offset) and `in_progress`.
     #[schema(value_type = Vec<Object>)]
-    meetings: Vec<Value>,
+    meetings: Vec<Box<RawValue>>,
     /// Pass as `cursor` (with the same other parameters, `at` included) for
     /// the next page; null on the last page.
     next_cursor: Option<String>,
@@ -37,45 +35,33 @@ pub struct SearchResults {
     total: usize,
 }
 
-fn result(hit: &Hit<'_>, meeting: &Meeting) -> Value {
-    let mut record = meeting.record.clone();
-    record.insert("attendance".into(), hit.listing.attendance.as_str().into());
-    record.insert(
-        "distance_km".into(),
-        hit.distance_km
-            .map_or(Value::Null, |d| ((d * 100.0).round() / 100.0).into()),
-    );
-    record.insert(
-        "next_start".into(),
-        hit.next_start.as_ref().map_or(Value::Null, |start| {
-            start.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string().into()
-        }),
-    );
-    record.insert("in_progress".into(), hit.in_progress.into());
-    Value::Object(record)
+/// A hit as the API shows it: the stored record (JSON text) with the
+/// search's fields added. Only the record's top level is parsed; its values
+/// are copied through as they are.
+fn result(hit: &Hit, record: &str) -> Result<Box<RawValue>, serde_json::Error> {
+    let mut fields: BTreeMap<String, &RawValue> = serde_json::from_str(record)?;
+    let next_start =
+        (hit.next_start.as_ref()).map(|start| start.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string());
+    let added = [
+        ("attendance", to_raw_value(hit.attendance.as_str())?),
+        (
+            "distance_km",
+            to_raw_value(&hit.distance_km.map(|d| (d * 100.0).round() / 100.0))?,
+        ),
+        ("next_start", to_raw_value(&next_start)?),
+        ("in_progress", to_raw_value(&hit.in_progress)?),
+    ];
+    for (name, value) in &added {
+        fields.insert((*name).to_owned(), value);
+    }
+    to_raw_value(&fields)
 }
 
-/// The meetings a search could match, narrowed in SQL: the one place the
-/// API and the finder page turn a search into a store query.
-pub(super) async fn candidates(
-    state: &AppState,
-    query: &SearchQuery,
-) -> Result<Vec<Listing>, AppError> {
-    let wants_online_anywhere =
-        query.attendance_named && query.attendance.contains(&Attendance::Online);
-    let filter = CandidateFilter {
-        // Online meetings named explicitly are found wherever they are.
-        area: if wants_online_anywhere {
-            None
-        } else {
-            query.origin.and_then(|origin| origin.bounding_box())
-        },
-        attendance: query.attendance.clone(),
-        types: query.types.clone(),
-        text: query.text.clone(),
-        day: query.day,
-    };
-    Ok(state.store.meeting_candidates(&filter).await?)
+/// Runs a search on this node's index, brought up to date first: the one
+/// place the API and the finder page search.
+pub(super) async fn find(state: &AppState, query: &SearchQuery) -> Result<Page, AppError> {
+    let index = state.meeting_index.fresh(&state.store).await?;
+    Ok(index.search(query))
 }
 
 fn parameter_problem(error: ParameterError) -> AppError {
@@ -126,17 +112,16 @@ async fn search(
     let query = parameters
         .parse(Timestamp::now())
         .map_err(parameter_problem)?;
-    let candidates = candidates(&state, &query).await?;
-    let page = query.run(&candidates);
-    let ids: Vec<i64> = page.hits.iter().map(|hit| hit.listing.id).collect();
-    let meetings = state.store.meetings_by_id(&ids).await?;
+    let page = find(&state, &query).await?;
+    let ids: Vec<i64> = page.hits.iter().map(|hit| hit.id).collect();
+    let records = state.store.meeting_records(&ids).await?;
+    let meetings = (page.hits.iter())
+        .filter_map(|hit| Some(result(hit, records.get(&hit.id)?)))
+        .collect::<Result<_, _>>()
+        .map_err(|error| AppError::internal(format!("a stored record is not JSON: {error}")))?;
     Ok(Json(SearchResults {
         total: page.total,
         next_cursor: page.next_cursor,
-        meetings: page
-            .hits
-            .iter()
-            .filter_map(|hit| Some(result(hit, meetings.get(&hit.listing.id)?)))
-            .collect(),
+        meetings,
     }))
 }
