@@ -453,16 +453,22 @@ impl Store {
     }
 }
 
-/// What changed in the meeting list since an index's version: everything a
-/// node needs to bring its search index up to date.
+/// Which meetings changed between two versions of the meeting list.
 #[derive(Debug, Clone, PartialEq)]
-pub struct ListingChanges {
+pub struct ChangedMeetings {
     /// The version the changes lead to.
     pub version: i64,
     /// (source, slug) of every meeting added, updated or removed.
-    pub changed: HashSet<(String, String)>,
-    /// The current listings of those still there.
-    pub listings: Vec<Listing>,
+    pub keys: HashSet<(String, String)>,
+}
+
+/// Meetings changed between two versions of the list, `$1` (excluded) and
+/// `$2`.
+macro_rules! changed_between {
+    () => {
+        "SELECT DISTINCT source, slug FROM meeting_changes
+         WHERE list_version > $1 AND list_version <= $2"
+    };
 }
 
 /// The columns a [`Listing`] is built from.
@@ -535,54 +541,74 @@ impl Store {
         Ok(version)
     }
 
-    /// Every meeting's listing, and the list's version. The version is read
-    /// first, so the listings are at least that new: a change made meanwhile
-    /// is read again by the next [`Store::meeting_listing_changes`].
-    pub async fn meeting_listings(&self) -> Result<(i64, Vec<Listing>), StoreError> {
+    /// Passes every meeting's listing to `each`, one at a time, and returns
+    /// the list's version. The version is read first, so the listings are at
+    /// least that new: a change made meanwhile is read again after the next
+    /// [`Store::changed_meetings`].
+    pub async fn meeting_listings(
+        &self,
+        each: impl FnMut(Listing) + Send,
+    ) -> Result<i64, StoreError> {
         let version = self.meeting_list_version().await?;
         let sql = concat!("SELECT ", listing_columns!(), " FROM meetings");
-        let rows: Vec<ListingRow> =
-            on_pool!(self, |pool| sqlx::query_as(sql).fetch_all(pool).await)?;
-        Ok((version, rows.into_iter().map(ListingRow::listing).collect()))
+        self.send_listings(sql, None, each).await?;
+        Ok(version)
     }
 
-    /// What changed after version `since`.
-    pub async fn meeting_listing_changes(&self, since: i64) -> Result<ListingChanges, StoreError> {
+    /// The meetings changed after version `since`, up to the current one.
+    pub async fn changed_meetings(&self, since: i64) -> Result<ChangedMeetings, StoreError> {
         let version = self.meeting_list_version().await?;
-        macro_rules! changed_between {
-            () => {
-                "SELECT DISTINCT source, slug FROM meeting_changes
-                 WHERE list_version > $1 AND list_version <= $2"
-            };
-        }
-        let changed_sql = changed_between!();
-        let listings_sql = concat!(
+        let keys: Vec<(String, String)> = on_pool!(self, |pool| {
+            sqlx::query_as(changed_between!())
+                .bind(since)
+                .bind(version)
+                .fetch_all(pool)
+                .await
+        })?;
+        Ok(ChangedMeetings {
+            version,
+            keys: keys.into_iter().collect(),
+        })
+    }
+
+    /// Passes the current listing of each meeting [`Store::changed_meetings`]
+    /// named for these versions, and is still there, to `each`.
+    pub async fn changed_meeting_listings(
+        &self,
+        since: i64,
+        until: i64,
+        each: impl FnMut(Listing) + Send,
+    ) -> Result<(), StoreError> {
+        let sql = concat!(
             "SELECT ",
             listing_columns!(),
             " FROM meetings WHERE (source, slug) IN (",
             changed_between!(),
             ")"
         );
-        let (changed, rows): (Vec<(String, String)>, Vec<ListingRow>) =
-            on_pool!(self, |pool| async {
-                let changed = sqlx::query_as(changed_sql)
-                    .bind(since)
-                    .bind(version)
-                    .fetch_all(pool)
-                    .await?;
-                let rows = sqlx::query_as(listings_sql)
-                    .bind(since)
-                    .bind(version)
-                    .fetch_all(pool)
-                    .await?;
-                Ok::<_, sqlx::Error>((changed, rows))
+        self.send_listings(sql, Some((since, until)), each).await
+    }
+
+    async fn send_listings(
+        &self,
+        sql: &'static str,
+        versions: Option<(i64, i64)>,
+        mut each: impl FnMut(Listing) + Send,
+    ) -> Result<(), StoreError> {
+        use futures_util::TryStreamExt;
+        on_pool!(self, |pool| async {
+            let mut select = sqlx::query_as::<_, ListingRow>(sql);
+            if let Some((since, until)) = versions {
+                select = select.bind(since).bind(until);
             }
-            .await)?;
-        Ok(ListingChanges {
-            version,
-            changed: changed.into_iter().collect(),
-            listings: rows.into_iter().map(ListingRow::listing).collect(),
-        })
+            let mut rows = select.fetch(pool);
+            while let Some(row) = rows.try_next().await? {
+                each(row.listing());
+            }
+            Ok::<_, sqlx::Error>(())
+        }
+        .await)?;
+        Ok(())
     }
 
     /// Feed records (JSON text) by id, for the page of results a search

@@ -902,6 +902,26 @@ mod meetings {
         listings
     }
 
+    async fn all_listings(store: &hearth_store::Store) -> (i64, Vec<Listing>) {
+        let mut listings = Vec::new();
+        let version = store.meeting_listings(|l| listings.push(l)).await.unwrap();
+        (version, listings)
+    }
+
+    /// What changed after `since`: the version, the keys and the listings.
+    async fn changes(
+        store: &hearth_store::Store,
+        since: i64,
+    ) -> (i64, HashSet<(String, String)>, Vec<Listing>) {
+        let changed = store.changed_meetings(since).await.unwrap();
+        let mut listings = Vec::new();
+        store
+            .changed_meeting_listings(since, changed.version, |l| listings.push(l))
+            .await
+            .unwrap();
+        (changed.version, changed.keys, listings)
+    }
+
     fn key(source: &str, slug: &str) -> (String, String) {
         (source.to_owned(), slug.to_owned())
     }
@@ -956,7 +976,7 @@ mod meetings {
             let store = &db.store;
             let meetings = sample();
             store.import_meetings("chi", &meetings, false, t(0)).await.unwrap();
-            let (version, listings) = store.meeting_listings().await.unwrap();
+            let (version, listings) = all_listings(store).await;
             assert_eq!(version, store.meeting_list_version().await.unwrap());
             let expected = meetings.iter().map(|m| Listing::of(0, "chi", m));
             assert_eq!(unnumbered(listings.clone()), unnumbered(expected));
@@ -982,28 +1002,25 @@ mod meetings {
             changed.truncate(2);
             changed[1] = feed(json!([{ "name": "Beta", "slug": "beta", "day": 4, "time": "08:00" }])).remove(0);
             store.import_meetings("chi", &changed, true, t(2)).await.unwrap();
-            let changes = store.meeting_listing_changes(imported).await.unwrap();
-            assert_eq!(changes.version, store.meeting_list_version().await.unwrap());
-            assert_eq!(changes.changed, HashSet::from([key("chi", "beta"), key("chi", "gamma")]));
-            assert_eq!(unnumbered(changes.listings), [Listing::of(0, "chi", &changed[1])]);
+            let (version, keys, listings) = changes(store, imported).await;
+            assert_eq!(version, store.meeting_list_version().await.unwrap());
+            assert_eq!(keys, HashSet::from([key("chi", "beta"), key("chi", "gamma")]));
+            assert_eq!(unnumbered(listings), [Listing::of(0, "chi", &changed[1])]);
 
             let editor = crate::make_account(store, "editor").await.id;
-            let before_edits = changes.version;
+            let before_edits = version;
             let mut beta = changed[1].clone();
             beta.name = "Beta at eight".into();
             store.update_meeting("chi", &beta, editor, t(3)).await.unwrap();
             store.delete_meeting("chi", "alpha", editor, t(4)).await.unwrap();
             store.create_meeting("here", &sample()[2], editor, t(5)).await.unwrap();
-            let changes = store.meeting_listing_changes(before_edits).await.unwrap();
-            assert_eq!(changes.version, before_edits + 3, "one version per change");
-            assert_eq!(
-                changes.changed,
-                HashSet::from([key("chi", "beta"), key("chi", "alpha"), key("here", "gamma")])
-            );
-            let slugs: HashSet<String> = changes.listings.into_iter().map(|l| l.slug).collect();
+            let (version, keys, listings) = changes(store, before_edits).await;
+            assert_eq!(version, before_edits + 3, "one version per change");
+            assert_eq!(keys, HashSet::from([key("chi", "beta"), key("chi", "alpha"), key("here", "gamma")]));
+            let slugs: HashSet<String> = listings.into_iter().map(|l| l.slug).collect();
             assert_eq!(slugs, HashSet::from(["beta".to_owned(), "gamma".to_owned()]));
-            let none = store.meeting_listing_changes(changes.version).await.unwrap();
-            assert!(none.changed.is_empty() && none.listings.is_empty());
+            let (_, keys, listings) = changes(store, version).await;
+            assert!(keys.is_empty() && listings.is_empty());
         }
 
         async fn an_import_larger_than_one_statement_writes_every_meeting(db) {
@@ -1014,7 +1031,7 @@ mod meetings {
             let report = db.store.import_meetings("big", &meetings, false, t(0)).await.unwrap();
             assert_eq!(report.added, 1234);
             assert_eq!(db.store.meeting_count().await.unwrap(), 1234);
-            let (_, listings) = db.store.meeting_listings().await.unwrap();
+            let (_, listings) = all_listings(&db.store).await;
             let expected = meetings.iter().map(|m| Listing::of(0, "big", m));
             assert_eq!(unnumbered(listings), unnumbered(expected));
             let history = db.store.meeting_changes("big", "m-1233").await.unwrap();

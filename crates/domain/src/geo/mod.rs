@@ -26,13 +26,49 @@ const ROUNDING_MARGIN_DEGREES: f64 = 1e-9;
 /// Uses the haversine formula, which stays accurate for points that are very
 /// close together (where the spherical law of cosines loses precision).
 pub fn distance_km(lat1: f64, lng1: f64, lat2: f64, lng2: f64) -> f64 {
-    let (lat1, lat2) = (lat1.to_radians(), lat2.to_radians());
-    let half_dlat = (lat2 - lat1) / 2.0;
-    let half_dlng = (lng2 - lng1).to_radians() / 2.0;
-    let haversine = half_dlat.sin().powi(2) + lat1.cos() * lat2.cos() * half_dlng.sin().powi(2);
-    // Rounding can push the value a hair above 1 for antipodal points, where
-    // `asin` would return NaN.
-    2.0 * EARTH_RADIUS_KM * haversine.min(1.0).sqrt().asin()
+    DistancesFrom::new(lat1, lng1).to(&Position::new(lat2, lng2))
+}
+
+/// A position with the cosine of its latitude worked out once, for
+/// positions measured from again and again (a search index's meetings).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Position {
+    pub latitude: f64,
+    pub longitude: f64,
+    cos_latitude: f64,
+}
+
+impl Position {
+    pub fn new(latitude: f64, longitude: f64) -> Position {
+        Position {
+            latitude,
+            longitude,
+            cos_latitude: latitude.to_radians().cos(),
+        }
+    }
+}
+
+/// Great-circle distances from one place, to many: [`distance_km`] with the
+/// work that depends only on the place done once.
+#[derive(Debug, Clone, Copy)]
+pub struct DistancesFrom(Position);
+
+impl DistancesFrom {
+    pub fn new(latitude: f64, longitude: f64) -> DistancesFrom {
+        DistancesFrom(Position::new(latitude, longitude))
+    }
+
+    /// The distance in kilometres to `there`.
+    pub fn to(&self, there: &Position) -> f64 {
+        let here = &self.0;
+        let half_dlat = (there.latitude.to_radians() - here.latitude.to_radians()) / 2.0;
+        let half_dlng = (there.longitude - here.longitude).to_radians() / 2.0;
+        let haversine = half_dlat.sin().powi(2)
+            + here.cos_latitude * there.cos_latitude * half_dlng.sin().powi(2);
+        // Rounding can push the value a hair above 1 for antipodal points,
+        // where `asin` would return NaN.
+        2.0 * EARTH_RADIUS_KM * haversine.min(1.0).sqrt().asin()
+    }
 }
 
 /// A latitude/longitude rectangle, in degrees, bounds included.

@@ -4,10 +4,19 @@
 //! A search must answer in milliseconds over 200,000 meetings, so it can
 //! neither read them from the database each time nor place each one in time
 //! with the full time-zone rules. The index keeps compact rows (a few hundred
-//! bytes a meeting, most of it search text), lists of rows by attendance, and
-//! positioned rows in 0.1° latitude bands sorted by longitude, so a radius
-//! search reads only the bands it covers. The full records of the page of
-//! meetings shown are read from the store afterwards.
+//! bytes a meeting, most of it search text) and three ways into them, each
+//! holding the few fields most filters need side by side:
+//!
+//! * by position: 0.1° latitude bands sorted by longitude, for all days and
+//!   for each day of the week, so "within 25 km, on Tuesday" reads only
+//!   Tuesday's meetings in five bands;
+//! * by local start time: per attendance and zone, each meeting day's start
+//!   as minutes into the local week, so "online, starting within two hours"
+//!   reads only meetings near that time;
+//! * by attendance, for everything else.
+//!
+//! The full records of the page of meetings shown are read from the store
+//! afterwards.
 //!
 //! Time: over the fortnight around a search's `at`, most zones keep one UTC
 //! offset, and a weekly meeting's next start is then arithmetic on local
@@ -15,7 +24,7 @@
 //! rules of [`schedule`](super::schedule) run instead, so gaps and folds
 //! resolve as RFC 5545 says whichever way a meeting is computed.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BinaryHeap, HashMap, HashSet};
 use std::ops::Range;
 
 use jiff::civil::Time;
@@ -25,7 +34,7 @@ use jiff::{SignedDuration, Timestamp};
 use super::schedule::{DaySet, WeeklySchedule};
 use super::search::{Hit, Page, SearchQuery, Sort, encode_cursor};
 use super::{Attendance, Meeting, SpecDay};
-use crate::geo::distance_km;
+use crate::geo::{BoundingBox, DistancesFrom, Position};
 
 /// A meeting as a search sees it: the store's search columns, without the
 /// record.
@@ -88,7 +97,7 @@ fn band(latitude: f64) -> usize {
 struct Entry {
     /// The meeting's number in [`SearchIndex::rows`].
     row: u32,
-    position: Option<(f64, f64)>,
+    position: Option<Position>,
     attendance: Attendance,
     days: DaySet,
     /// Start and end, in minutes after midnight.
@@ -153,6 +162,107 @@ impl Names {
     }
 }
 
+/// Meetings with a position, by latitude band, each band by longitude.
+#[derive(Debug, Clone, Default)]
+struct Spatial {
+    entries: Vec<Entry>,
+    longitudes: Vec<f64>,
+    /// Where each band starts in `entries`; one more than there are bands.
+    band_starts: Vec<usize>,
+}
+
+impl Spatial {
+    fn of(mut entries: Vec<Entry>) -> Spatial {
+        let key =
+            |entry: &Entry| (entry.position).map_or((0, 0.0), |p| (band(p.latitude), p.longitude));
+        entries.sort_by(|a, b| {
+            let (a, b) = (key(a), key(b));
+            a.0.cmp(&b.0).then(a.1.total_cmp(&b.1))
+        });
+        let bands: Vec<usize> = entries.iter().map(|e| key(e).0).collect();
+        Spatial {
+            longitudes: entries.iter().map(|e| key(e).1).collect(),
+            band_starts: (0..=BANDS)
+                .map(|band| bands.partition_point(|b| *b < band))
+                .collect(),
+            entries,
+        }
+    }
+
+    /// Every entry in the bands and longitudes of `area`.
+    fn within(&self, area: BoundingBox) -> impl Iterator<Item = &Entry> {
+        (band(area.min_lat)..=band(area.max_lat)).flat_map(move |band| {
+            let band = self.band_starts[band]..self.band_starts[band + 1];
+            let longitudes = &self.longitudes[band.clone()];
+            let west = longitudes.partition_point(|lng| *lng < area.min_lng);
+            let east = longitudes.partition_point(|lng| *lng <= area.max_lng);
+            &self.entries[band][west..east]
+        })
+    }
+}
+
+const WEEK_MINUTES: u16 = 7 * 24 * 60;
+
+/// How far a meeting's local start can sit from where the zone's offset at
+/// `at` puts it: a daylight-saving change between the two, or a start moved
+/// out of a gap. Two hours is the largest change in use; an hour more is
+/// spare.
+const START_MARGIN_MINUTES: u16 = 3 * 60;
+
+/// Longest `starts_within` read by local start time. Longer windows read by
+/// attendance: with the margins the window would pass a day, and a meeting
+/// meeting daily would be found twice.
+const LONGEST_TIMED_WINDOW_MINUTES: i64 = 18 * 60;
+
+/// Each start of a meeting, as minutes into its local week (Sunday 00:00 is
+/// 0), grouped by zone.
+#[derive(Debug, Clone, Default)]
+struct StartTimes {
+    /// By zone, then minute.
+    starts: Vec<(u16, u16, Entry)>,
+    /// Where each zone's starts begin; one more than there are zones.
+    zone_starts: Vec<usize>,
+}
+
+impl StartTimes {
+    fn of(entries: &[Entry], zones: usize) -> StartTimes {
+        let mut starts: Vec<(u16, u16, Entry)> = Vec::new();
+        for entry in entries {
+            let (Some(zone), Some((start, _))) = (entry.zone, entry.times) else {
+                continue;
+            };
+            for day in 0..7 {
+                let day = SpecDay::new(day).expect("0..7 are days");
+                if entry.days.contains(day) {
+                    starts.push((zone, u16::from(day.number()) * 24 * 60 + start, *entry));
+                }
+            }
+        }
+        starts.sort_by_key(|(zone, minute, _)| (*zone, *minute));
+        StartTimes {
+            zone_starts: (0..=zones)
+                .map(|zone| starts.partition_point(|s| usize::from(s.0) < zone))
+                .collect(),
+            starts,
+        }
+    }
+
+    /// The entries of `zone` starting from `first` to `last` minutes into
+    /// the local week (less than a week apart), wrapping past its end.
+    fn between(&self, zone: usize, first: i64, last: i64) -> impl Iterator<Item = &Entry> {
+        let starts = &self.starts[self.zone_starts[zone]..self.zone_starts[zone + 1]];
+        let week = i64::from(WEEK_MINUTES);
+        let from = first.rem_euclid(week);
+        let to = from + (last - first);
+        let ranges = [(from, to.min(week - 1)), (0, to - week)];
+        ranges.into_iter().flat_map(move |(from, to)| {
+            let first = starts.partition_point(|s| i64::from(s.1) < from);
+            let end = starts.partition_point(|s| i64::from(s.1) <= to);
+            starts[first..end.max(first)].iter().map(|s| &s.2)
+        })
+    }
+}
+
 /// Every meeting a search can find, as of one version of the store's list.
 #[derive(Debug, Clone, Default)]
 pub struct SearchIndex {
@@ -163,22 +273,24 @@ pub struct SearchIndex {
     names: Names,
     /// Every meeting by [`Attendance`], in the order of [`Attendance::ALL`].
     by_attendance: [Vec<Entry>; 4],
-    /// Meetings with a position, by latitude band, each band by longitude.
-    positioned: Vec<Entry>,
-    positioned_longitudes: Vec<f64>,
-    /// Where each band starts in `positioned`; one more entry than bands.
-    band_starts: Vec<usize>,
+    /// Meetings by local start time, by attendance.
+    by_start: [StartTimes; 4],
+    /// Meetings with a position.
+    by_position: Spatial,
+    /// Meetings with a position, for each day they meet on (spec day order).
+    by_day_and_position: [Spatial; 7],
 }
 
-/// Collects rows for a new index.
-struct Builder {
+/// Collects meetings for a new index, one at a time, so the whole list is
+/// never held twice: see [`SearchIndex::builder`] and [`SearchIndex::updating`].
+pub struct Builder {
     rows: Vec<Row>,
     texts: String,
     names: Names,
 }
 
 impl Builder {
-    fn add(&mut self, listing: Listing) {
+    pub fn add(&mut self, listing: Listing) {
         let minute = |time: Time| time.hour() as u16 * 60 + time.minute() as u16;
         let start = self.texts.len();
         self.texts.push_str(&listing.search_text);
@@ -190,7 +302,8 @@ impl Builder {
             entry: Entry {
                 // Numbered once the rows are in order.
                 row: 0,
-                position: listing.latitude.zip(listing.longitude),
+                position: (listing.latitude.zip(listing.longitude))
+                    .map(|(latitude, longitude)| Position::new(latitude, longitude)),
                 attendance: listing.attendance,
                 days: DaySet::of(&listing.days),
                 times: listing
@@ -212,7 +325,8 @@ impl Builder {
         });
     }
 
-    fn finish(self, version: i64) -> SearchIndex {
+    /// The index, as of `version` of the store's meeting list.
+    pub fn finish(self, version: i64) -> SearchIndex {
         let Builder {
             mut rows,
             texts,
@@ -220,33 +334,36 @@ impl Builder {
         } = self;
         rows.sort_by(|a, b| a.slug.cmp(&b.slug).then(a.id.cmp(&b.id)));
         let mut by_attendance: [Vec<Entry>; 4] = Default::default();
-        let mut positioned: Vec<(usize, f64, Entry)> = Vec::new();
+        let mut positioned: Vec<Entry> = Vec::new();
+        let mut by_day: [Vec<Entry>; 7] = Default::default();
         for (number, row) in rows.iter_mut().enumerate() {
             row.entry.row = number as u32;
             let entry = row.entry;
             by_attendance[attendance_slot(entry.attendance)].push(entry);
-            if let Some((latitude, longitude)) = entry.position {
-                positioned.push((band(latitude), longitude, entry));
+            if entry.position.is_some() {
+                positioned.push(entry);
+                for (day, entries) in by_day.iter_mut().enumerate() {
+                    if entry
+                        .days
+                        .contains(SpecDay::new(day as u8).expect("0..7 are days"))
+                    {
+                        entries.push(entry);
+                    }
+                }
             }
         }
-        positioned.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)));
-        let mut band_starts = Vec::with_capacity(BANDS + 1);
-        let mut next = 0;
-        for band_number in 0..=BANDS {
-            while next < positioned.len() && positioned[next].0 < band_number {
-                next += 1;
-            }
-            band_starts.push(next);
-        }
+        let zones = names.zones.len();
         SearchIndex {
             version,
             rows,
             texts,
             names,
+            by_start: by_attendance
+                .each_ref()
+                .map(|entries| StartTimes::of(entries, zones)),
             by_attendance,
-            positioned_longitudes: positioned.iter().map(|p| p.1).collect(),
-            positioned: positioned.iter().map(|p| p.2).collect(),
-            band_starts,
+            by_position: Spatial::of(positioned),
+            by_day_and_position: by_day.map(Spatial::of),
         }
     }
 }
@@ -261,26 +378,26 @@ fn attendance_slot(attendance: Attendance) -> usize {
 impl SearchIndex {
     /// An index of `listings`, as of `version` of the store's meeting list.
     pub fn build(version: i64, listings: impl IntoIterator<Item = Listing>) -> SearchIndex {
-        let mut builder = Builder {
-            rows: Vec::new(),
-            texts: String::new(),
-            names: Names::default(),
-        };
+        let mut builder = SearchIndex::builder();
         for listing in listings {
             builder.add(listing);
         }
         builder.finish(version)
     }
 
-    /// This index with the meetings `changed` (by source and slug) replaced
-    /// by `listings`, their current versions: a changed meeting without a
-    /// listing was removed.
-    pub fn updated(
-        &self,
-        version: i64,
-        changed: &HashSet<(String, String)>,
-        listings: impl IntoIterator<Item = Listing>,
-    ) -> SearchIndex {
+    /// An empty builder, for an index of all meetings.
+    pub fn builder() -> Builder {
+        Builder {
+            rows: Vec::new(),
+            texts: String::new(),
+            names: Names::default(),
+        }
+    }
+
+    /// A builder holding this index's meetings except those `changed` (by
+    /// source and slug): add their current listings to it (a changed meeting
+    /// without one was removed).
+    pub fn updating(&self, changed: &HashSet<(String, String)>) -> Builder {
         let mut builder = Builder {
             rows: Vec::with_capacity(self.rows.len()),
             texts: String::with_capacity(self.texts.len()),
@@ -301,10 +418,7 @@ impl SearchIndex {
                 ..row.clone()
             });
         }
-        for listing in listings {
-            builder.add(listing);
-        }
-        builder.finish(version)
+        builder
     }
 
     /// The version of the store's meeting list this index shows.
@@ -322,63 +436,62 @@ impl SearchIndex {
 
     /// The meetings matching `query`, ordered, and the page it asks for.
     pub fn search(&self, query: &SearchQuery) -> Page {
+        self.search_reading(query, Reading::Narrowest)
+    }
+
+    fn search_reading(&self, query: &SearchQuery, reading: Reading) -> Page {
         let Some(filter) = Filter::of(self, query) else {
             return Page::default();
         };
         let mut clocks = vec![None; self.names.zones.len()];
-        let mut found: Vec<Found> = Vec::new();
+        let mut best = Best::new(query.offset.saturating_add(query.limit));
         let mut consider = |entry: &Entry| {
             if let Some(one) = filter.check(self, entry, &mut clocks) {
-                found.push(one);
+                best.offer(one);
             }
         };
-        match filter.area {
-            Some(area) => {
-                for band_number in band(area.min_lat)..=band(area.max_lat) {
-                    let band = self.band_starts[band_number]..self.band_starts[band_number + 1];
-                    let longitudes = &self.positioned_longitudes[band.clone()];
-                    let west = longitudes.partition_point(|lng| *lng < area.min_lng);
-                    let east = longitudes.partition_point(|lng| *lng <= area.max_lng);
-                    for entry in &self.positioned[band][west..east] {
-                        consider(entry);
+        // The narrowest way in that still reaches every possible match.
+        let timed_window = (query.starts_within)
+            .map(|window| window.as_mins())
+            .filter(|minutes| *minutes <= LONGEST_TIMED_WINDOW_MINUTES);
+        let narrowest = reading == Reading::Narrowest;
+        match (
+            filter.area.filter(|_| narrowest),
+            query.day,
+            timed_window.filter(|_| narrowest),
+        ) {
+            (Some(area), Some(day), _) => {
+                let by_day = &self.by_day_and_position[usize::from(day.number())];
+                by_day.within(area).for_each(&mut consider);
+            }
+            (Some(area), None, _) => self.by_position.within(area).for_each(&mut consider),
+            (None, _, Some(window)) => {
+                let margin = i64::from(START_MARGIN_MINUTES);
+                for (zone_number, zone) in self.names.zones.iter().enumerate() {
+                    let now = local_week_minute(zone, query.at);
+                    for attendance in &query.attendance {
+                        let by_start = &self.by_start[attendance_slot(*attendance)];
+                        by_start
+                            .between(zone_number, now - margin, now + window + margin)
+                            .for_each(&mut consider);
                     }
                 }
             }
-            None => {
+            (None, _, None) => {
                 for attendance in &query.attendance {
-                    for entry in &self.by_attendance[attendance_slot(*attendance)] {
-                        consider(entry);
-                    }
+                    self.by_attendance[attendance_slot(*attendance)]
+                        .iter()
+                        .for_each(&mut consider);
                 }
             }
         }
-        self.page(query, found)
+        self.page(query, best)
     }
 
-    fn page(&self, query: &SearchQuery, mut found: Vec<Found>) -> Page {
-        let by_time = |f: &Found| f.occurrence.map_or(i64::MAX, |o| o.0);
-        let by_distance = |f: &Found| f.distance_km.unwrap_or(f64::INFINITY);
-        // The row number last (slug, then id), so equal keys always come out
-        // in the same order and pages neither repeat nor skip a meeting.
-        let order = |a: &Found, b: &Found| {
-            let first = match query.sort {
-                Sort::Time => (by_time(a).cmp(&by_time(b)))
-                    .then_with(|| by_distance(a).total_cmp(&by_distance(b))),
-                Sort::Distance => (by_distance(a).total_cmp(&by_distance(b)))
-                    .then_with(|| by_time(a).cmp(&by_time(b))),
-            };
-            first.then(a.row.cmp(&b.row))
-        };
-        let total = found.len();
-        let end = query.offset.saturating_add(query.limit).min(total);
-        // Only the results up to this page need to be in order.
-        if end > 0 && end < total {
-            found.select_nth_unstable_by(end - 1, order);
-        }
-        let wanted = &mut found[..end];
-        wanted.sort_unstable_by(order);
-        let hits: Vec<Hit> = wanted
-            .iter()
+    fn page(&self, query: &SearchQuery, best: Best) -> Page {
+        let Best { total, kept, .. } = best;
+        let end = kept.len();
+        let hits: Vec<Hit> = (kept.into_sorted_vec().iter())
             .skip(query.offset)
             .map(|one| self.hit(one))
             .collect();
@@ -408,9 +521,52 @@ impl SearchIndex {
     }
 }
 
-/// One match, before it is ordered.
+/// Which meetings a search reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Reading {
+    /// The fewest that can hold every match.
+    Narrowest,
+    /// Every meeting of the attendances asked for: what the tests compare
+    /// the narrow ways in with.
+    #[cfg_attr(not(test), allow(dead_code))]
+    Everything,
+}
+
+/// The matches up to the end of the page asked for, and how many matched.
+struct Best {
+    wanted: usize,
+    /// The best so far; the worst of them on top.
+    kept: BinaryHeap<Found>,
+    total: usize,
+}
+
+impl Best {
+    fn new(wanted: usize) -> Best {
+        Best {
+            wanted,
+            kept: BinaryHeap::with_capacity(wanted.min(1024) + 1),
+            total: 0,
+        }
+    }
+
+    fn offer(&mut self, one: Found) {
+        self.total += 1;
+        if self.kept.len() < self.wanted {
+            self.kept.push(one);
+        } else if self.kept.peek().is_some_and(|worst| one < *worst) {
+            self.kept.pop();
+            self.kept.push(one);
+        }
+    }
+}
+
+/// One match. Ordered by its place in the results: [`Found::rank`].
 #[derive(Debug, Clone, Copy)]
 struct Found {
+    /// The sort's first key, its second, then the row number (slug, then
+    /// id), so equal keys always come out in the same order and pages
+    /// neither repeat nor skip a meeting.
+    rank: (i64, i64, u32),
     row: u32,
     distance_km: Option<f64>,
     /// Start and end of the next occurrence, in Unix seconds.
@@ -418,11 +574,33 @@ struct Found {
     in_progress: bool,
 }
 
+impl PartialEq for Found {
+    fn eq(&self, other: &Found) -> bool {
+        self.rank == other.rank
+    }
+}
+
+impl Eq for Found {}
+
+impl PartialOrd for Found {
+    fn partial_cmp(&self, other: &Found) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Found {
+    fn cmp(&self, other: &Found) -> std::cmp::Ordering {
+        self.rank.cmp(&other.rank)
+    }
+}
+
 /// A query in the index's terms.
 struct Filter<'q> {
     query: &'q SearchQuery,
     /// Where to look, when the search is bounded by a radius.
-    area: Option<crate::geo::BoundingBox>,
+    area: Option<BoundingBox>,
+    /// Distances from the searcher.
+    origin: Option<DistancesFrom>,
     wanted_online: bool,
     attendance: [bool; 4],
     minutes: Range<u16>,
@@ -458,6 +636,7 @@ impl<'q> Filter<'q> {
             area: (!wanted_online)
                 .then(|| query.origin.and_then(|o| o.bounding_box()))
                 .flatten(),
+            origin: (query.origin).map(|o| DistancesFrom::new(o.latitude, o.longitude)),
             wanted_online,
             attendance,
             minutes: query.from.map_or(0, minute)..query.to.map_or(24 * 60, |to| minute(to) + 1),
@@ -506,10 +685,10 @@ impl<'q> Filter<'q> {
                 return None;
             }
         }
-        let distance_km = query
+        let distance_km = self
             .origin
             .zip(entry.position)
-            .map(|(origin, (lat, lng))| distance_km(origin.latitude, origin.longitude, lat, lng));
+            .map(|(origin, position)| origin.to(&position));
         if let Some(radius) = query.origin.and_then(|o| o.radius_km) {
             let nearby = distance_km.is_some_and(|d| d <= radius);
             let online_anywhere = self.wanted_online && entry.attendance == Attendance::Online;
@@ -524,7 +703,15 @@ impl<'q> Filter<'q> {
                 return None;
             }
         }
+        let start = occurrence.map_or(i64::MAX, |(start, _)| start);
+        // Distances are never negative, and the bits of non-negative floats
+        // order as the floats do; no distance sorts after every distance.
+        let distance = distance_km.map_or(i64::MAX, |d| d.to_bits() as i64);
         Some(Found {
+            rank: match query.sort {
+                Sort::Time => (start, distance, entry.row),
+                Sort::Distance => (distance, start, entry.row),
+            },
             row: entry.row,
             distance_km,
             occurrence,
@@ -605,6 +792,14 @@ impl ZoneClock {
 }
 
 const DAY_SECONDS: i64 = 24 * 60 * 60;
+
+/// Minutes into the local week (Sunday 00:00 is 0) at `at` in `zone`.
+fn local_week_minute(zone: &TimeZone, at: Timestamp) -> i64 {
+    let local = at.as_second() + i64::from(zone.to_offset(at).seconds());
+    // Day 0, 1970-01-01, was a Thursday: spec day 4.
+    let weekday = (local.div_euclid(DAY_SECONDS) + 4).rem_euclid(7);
+    weekday * 24 * 60 + local.rem_euclid(DAY_SECONDS) / 60
+}
 
 /// [`Meeting::next_occurrence`] where the offset is the same all week: local
 /// days from yesterday on, the first occurrence that ends after `at`.
@@ -713,5 +908,136 @@ mod tests {
             }
         }
         assert_eq!(compared, starts.len() * 10 * 24 * 4 * meetings.len());
+    }
+
+    /// A small deterministic generator, so the test needs no dependency.
+    struct Dice(u64);
+
+    impl Dice {
+        fn roll(&mut self, sides: u64) -> u64 {
+            self.0 = self
+                .0
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (self.0 >> 33) % sides
+        }
+
+        fn between(&mut self, low: f64, high: f64) -> f64 {
+            low + (high - low) * self.roll(1_000_000) as f64 / 1_000_000.0
+        }
+    }
+
+    /// Reading by position, by day and position, and by local start time
+    /// finds exactly what reading every meeting finds, in the same order.
+    #[test]
+    fn every_way_in_finds_what_reading_everything_finds() {
+        let zones = [
+            "America/Los_Angeles",
+            "America/New_York",
+            "Europe/London",
+            "Australia/Adelaide",
+            "Asia/Kolkata",
+            "Pacific/Auckland",
+            "Not/AZone",
+        ];
+        let mut dice = Dice(7);
+        let listings: Vec<Listing> = (0..3000)
+            .map(|id| {
+                let days: Vec<SpecDay> = (0..7)
+                    .filter(|_| dice.roll(4) == 0)
+                    .map(|d| SpecDay::new(d).unwrap())
+                    .collect();
+                let start =
+                    Time::new(dice.roll(24) as i8, (dice.roll(4) * 15) as i8, 0, 0).unwrap();
+                let length = jiff::SignedDuration::from_mins(30 + 30 * dice.roll(4) as i64);
+                let placed = dice.roll(5) != 0;
+                Listing {
+                    id,
+                    source: "test".into(),
+                    slug: format!("m{}", dice.roll(500)),
+                    days,
+                    start: Some(start),
+                    end: Some(start.wrapping_add(length)),
+                    timezone: Some(zones[dice.roll(zones.len() as u64) as usize].into()),
+                    latitude: placed.then(|| dice.between(44.0, 46.0)),
+                    longitude: placed.then(|| dice.between(-123.5, -121.5)),
+                    attendance: Attendance::ALL[dice.roll(4) as usize],
+                    types: vec![["O", "C", "W"][dice.roll(3) as usize].into()],
+                    regions: Vec::new(),
+                    search_text: format!("meeting {id}"),
+                }
+            })
+            .collect();
+        let index = SearchIndex::build(1, listings);
+        let mut compared = 0;
+        for step in 0..60 {
+            // Every 3 h 7 min from just before the US change of 2026-03-08.
+            let at: Timestamp = "2026-03-06T00:00:00Z".parse().unwrap();
+            let at = at + SignedDuration::from_mins(187 * step);
+            let (lat, lng) = (
+                dice.between(44.5, 45.5).to_string(),
+                dice.between(-123.0, -122.0).to_string(),
+            );
+            let day = dice.roll(7).to_string();
+            let within = ["30", "120", "600", "1080", "1081", "3000"][dice.roll(6) as usize];
+            let radius = ["5", "25", "80"][dice.roll(3) as usize];
+            let queries: [&[(&str, &str)]; 6] = [
+                &[("lat", &lat), ("lng", &lng), ("radius_km", radius)],
+                &[
+                    ("lat", &lat),
+                    ("lng", &lng),
+                    ("radius_km", radius),
+                    ("day", &day),
+                ],
+                &[
+                    ("lat", &lat),
+                    ("lng", &lng),
+                    ("radius_km", radius),
+                    ("attendance", "online,hybrid"),
+                    ("day", &day),
+                ],
+                &[("starts_within", within)],
+                &[
+                    ("starts_within", within),
+                    ("attendance", "online"),
+                    ("types", "O"),
+                ],
+                &[
+                    ("lat", &lat),
+                    ("lng", &lng),
+                    ("starts_within", within),
+                    ("sort", "distance"),
+                ],
+            ];
+            for pairs in queries {
+                let mut parameters = SearchParameters {
+                    limit: Some("100".into()),
+                    ..SearchParameters::default()
+                };
+                for (name, value) in pairs {
+                    let value = Some(value.to_string());
+                    match *name {
+                        "lat" => parameters.lat = value,
+                        "lng" => parameters.lng = value,
+                        "radius_km" => parameters.radius_km = value,
+                        "day" => parameters.day = value,
+                        "starts_within" => parameters.starts_within = value,
+                        "attendance" => parameters.attendance = value,
+                        "types" => parameters.types = value,
+                        "sort" => parameters.sort = value,
+                        _ => unreachable!(),
+                    }
+                }
+                let query = parameters.parse(at).unwrap();
+                let narrow = index.search(&query);
+                let everything = index.search_reading(&query, Reading::Everything);
+                assert_eq!(narrow, everything, "{pairs:?} at {at}");
+                compared += narrow.total;
+            }
+        }
+        assert!(
+            compared > 10_000,
+            "the queries match enough to compare: {compared}"
+        );
     }
 }

@@ -37,14 +37,17 @@ impl MeetingIndex {
         let started = std::time::Instant::now();
         let next = match &current {
             None => {
-                let (version, listings) = store.meeting_listings().await?;
-                build(move || SearchIndex::build(version, listings)).await?
+                let mut builder = SearchIndex::builder();
+                let version = store.meeting_listings(|l| builder.add(l)).await?;
+                finish(move || builder.finish(version)).await?
             }
             Some(current) => {
-                let changes = store.meeting_listing_changes(current.version()).await?;
-                let current = current.clone();
-                build(move || current.updated(changes.version, &changes.changed, changes.listings))
-                    .await?
+                let since = current.version();
+                let changed = store.changed_meetings(since).await?;
+                let mut builder = current.updating(&changed.keys);
+                (store.changed_meeting_listings(since, changed.version, |l| builder.add(l)))
+                    .await?;
+                finish(move || builder.finish(changed.version)).await?
             }
         };
         tracing::info!(
@@ -73,7 +76,7 @@ impl MeetingIndex {
 }
 
 /// Sorting a large index takes a while: off the request threads.
-async fn build(
+async fn finish(
     work: impl FnOnce() -> SearchIndex + Send + 'static,
 ) -> Result<Arc<SearchIndex>, AppError> {
     let index = tokio::task::spawn_blocking(work)
