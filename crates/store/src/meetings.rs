@@ -312,7 +312,7 @@ impl Store {
             sqlx::query_as(sql).bind(slug).fetch_optional(pool).await
         })?;
         Ok(row.and_then(|(source, record)| {
-            parse_stored(&record).map(|meeting| StoredMeeting { source, meeting })
+            stored_meeting(&record).map(|meeting| StoredMeeting { source, meeting })
         }))
     }
 
@@ -612,16 +612,23 @@ impl Store {
     }
 
     /// Feed records (JSON text) by id, for the page of results a search
-    /// shows. Ids that are gone (deleted meanwhile) are left out.
-    pub async fn meeting_records(&self, ids: &[i64]) -> Result<HashMap<i64, String>, StoreError> {
+    /// shows, and the meeting list's version as they were read: one
+    /// statement, so the two agree. Ids that are gone are left out.
+    pub async fn meeting_records(
+        &self,
+        ids: &[i64],
+    ) -> Result<(i64, HashMap<i64, String>), StoreError> {
         if ids.is_empty() {
-            return Ok(HashMap::new());
+            return Ok((self.meeting_list_version().await?, HashMap::new()));
         }
+        // The version's one row, joined to the records asked for (or to
+        // NULLs when none is left).
         let sql = format!(
-            "SELECT id, record FROM meetings WHERE id IN {}",
+            "SELECT v.version, m.id, m.record FROM meeting_list_version v
+             LEFT JOIN meetings m ON m.id IN {}",
             placeholders(1, ids.len())
         );
-        let rows: Vec<(i64, String)> = on_pool!(self, |pool| {
+        let rows: Vec<(i64, Option<i64>, Option<String>)> = on_pool!(self, |pool| {
             // Only numbered placeholders are generated; the ids are bound.
             let mut select = sqlx::query_as(sqlx::AssertSqlSafe(sql.as_str()));
             for id in ids {
@@ -629,22 +636,18 @@ impl Store {
             }
             select.fetch_all(pool).await
         })?;
-        Ok(rows.into_iter().collect())
-    }
-
-    /// Whole meetings by id, as [`Store::meeting_records`] finds them.
-    pub async fn meetings_by_id(&self, ids: &[i64]) -> Result<HashMap<i64, Meeting>, StoreError> {
-        let records = self.meeting_records(ids).await?;
-        Ok(records
+        let version = rows.first().map_or(0, |row| row.0);
+        let records = rows
             .into_iter()
-            .filter_map(|(id, record)| Some((id, parse_stored(&record)?)))
-            .collect())
+            .filter_map(|(_, id, record)| id.zip(record))
+            .collect();
+        Ok((version, records))
     }
 }
 
 /// A stored record as a [`Meeting`]. One that no longer parses (written by a
-/// newer version, say) is skipped and logged rather than failing a search.
-fn parse_stored(record: &str) -> Option<Meeting> {
+/// newer version, say) is skipped and logged rather than failing a page.
+pub fn stored_meeting(record: &str) -> Option<Meeting> {
     let value: Value = serde_json::from_str(record).ok()?;
     match hearth_domain::meetings::feed::parse_record(value, None) {
         Ok(meeting) => Some(meeting),

@@ -981,12 +981,14 @@ mod meetings {
             let expected = meetings.iter().map(|m| Listing::of(0, "chi", m));
             assert_eq!(unnumbered(listings.clone()), unnumbered(expected));
             let ids: Vec<i64> = listings.iter().map(|l| l.id).collect();
-            let records = store.meeting_records(&[ids[0], ids[2], 999_999]).await.unwrap();
+            let (read_at, records) = store.meeting_records(&[ids[0], ids[2], 999_999]).await.unwrap();
+            assert_eq!(read_at, version);
             assert_eq!(records.len(), 2, "an id that is gone is left out");
             let alpha = listings.iter().find(|l| l.slug == "alpha").unwrap();
-            let whole = store.meetings_by_id(&[alpha.id]).await.unwrap();
-            assert_eq!(whole[&alpha.id], meetings[0]);
-            assert!(store.meeting_records(&[]).await.unwrap().is_empty());
+            let (_, records) = store.meeting_records(&[alpha.id]).await.unwrap();
+            assert_eq!(hearth_store::meetings::stored_meeting(&records[&alpha.id]), Some(meetings[0].clone()));
+            assert_eq!(store.meeting_records(&[]).await.unwrap(), (version, Default::default()));
+            assert_eq!(store.meeting_records(&[999_999]).await.unwrap(), (version, Default::default()));
         }
 
         async fn every_change_moves_the_list_version_and_names_what_changed(db) {

@@ -192,7 +192,7 @@ pub async fn serve(
 /// Reads the meetings into the search index while the first requests are
 /// served, so the first search need not wait for it.
 async fn warm_meeting_index(state: AppState) {
-    if let Err(error) = state.meeting_index.fresh(&state.store).await {
+    if let Err(error) = state.meeting_index.current(&state.store).await {
         tracing::warn!(%error, "could not read the meetings for searching yet");
     }
 }

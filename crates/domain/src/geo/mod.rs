@@ -23,51 +23,79 @@ const ROUNDING_MARGIN_DEGREES: f64 = 1e-9;
 
 /// The great-circle distance in kilometres between two positions.
 ///
-/// Uses the haversine formula, which stays accurate for points that are very
-/// close together (where the spherical law of cosines loses precision).
+/// Worked out from the chord between the two points on the unit sphere:
+/// exact for a sphere, and, unlike the spherical law of cosines, accurate
+/// for points very close together.
 pub fn distance_km(lat1: f64, lng1: f64, lat2: f64, lng2: f64) -> f64 {
-    DistancesFrom::new(lat1, lng1).to(&Position::new(lat2, lng2))
+    chord_to_km(Position::new(lat1, lng1).chord_squared_to(&Position::new(lat2, lng2)))
 }
 
-/// A position with the cosine of its latitude worked out once, for
-/// positions measured from again and again (a search index's meetings).
+/// A position, and the point on the unit sphere it stands for, so distances
+/// from it need no trigonometry (a search index measures from thousands).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Position {
     pub latitude: f64,
     pub longitude: f64,
-    cos_latitude: f64,
+    unit: [f64; 3],
 }
 
 impl Position {
     pub fn new(latitude: f64, longitude: f64) -> Position {
+        let (lat, lng) = (latitude.to_radians(), longitude.to_radians());
         Position {
             latitude,
             longitude,
-            cos_latitude: latitude.to_radians().cos(),
+            unit: [lat.cos() * lng.cos(), lat.cos() * lng.sin(), lat.sin()],
         }
+    }
+
+    /// The square of the straight line through the Earth to `other`, on the
+    /// unit sphere. It orders positions as their distances do, and
+    /// [`chord_to_km`] turns it into one.
+    pub fn chord_squared_to(&self, other: &Position) -> f64 {
+        let [x, y, z] = self.unit;
+        let [a, b, c] = other.unit;
+        (x - a).powi(2) + (y - b).powi(2) + (z - c).powi(2)
     }
 }
 
-/// Great-circle distances from one place, to many: [`distance_km`] with the
-/// work that depends only on the place done once.
-#[derive(Debug, Clone, Copy)]
-pub struct DistancesFrom(Position);
+/// The great-circle distance, in kilometres, of a squared unit chord.
+pub fn chord_to_km(chord_squared: f64) -> f64 {
+    // Rounding can push the half chord a hair above 1 for antipodal points,
+    // where `asin` would return NaN.
+    2.0 * EARTH_RADIUS_KM * (chord_squared.sqrt() / 2.0).min(1.0).asin()
+}
 
-impl DistancesFrom {
-    pub fn new(latitude: f64, longitude: f64) -> DistancesFrom {
-        DistancesFrom(Position::new(latitude, longitude))
+/// "Within this many kilometres", answered from squared chords.
+#[derive(Debug, Clone, Copy)]
+pub struct Radius {
+    km: f64,
+    /// Chords this far below or above the radius's are inside or outside
+    /// whatever the rounding; between them the distance itself decides.
+    surely_inside: f64,
+    surely_outside: f64,
+}
+
+impl Radius {
+    pub fn new(km: f64) -> Radius {
+        let half_angle = (km / EARTH_RADIUS_KM / 2.0).min(std::f64::consts::FRAC_PI_2);
+        let chord_squared = (2.0 * half_angle.sin()).powi(2);
+        Radius {
+            km,
+            surely_inside: chord_squared * (1.0 - 1e-9),
+            surely_outside: chord_squared * (1.0 + 1e-9),
+        }
     }
 
-    /// The distance in kilometres to `there`.
-    pub fn to(&self, there: &Position) -> f64 {
-        let here = &self.0;
-        let half_dlat = (there.latitude.to_radians() - here.latitude.to_radians()) / 2.0;
-        let half_dlng = (there.longitude - here.longitude).to_radians() / 2.0;
-        let haversine = half_dlat.sin().powi(2)
-            + here.cos_latitude * there.cos_latitude * half_dlng.sin().powi(2);
-        // Rounding can push the value a hair above 1 for antipodal points,
-        // where `asin` would return NaN.
-        2.0 * EARTH_RADIUS_KM * haversine.min(1.0).sqrt().asin()
+    /// Exactly whether `chord_to_km(chord_squared) <= km`.
+    pub fn contains(&self, chord_squared: f64) -> bool {
+        if chord_squared < self.surely_inside {
+            true
+        } else if chord_squared > self.surely_outside {
+            false
+        } else {
+            chord_to_km(chord_squared) <= self.km
+        }
     }
 }
 
@@ -268,6 +296,30 @@ mod tests {
         assert!(at_sixty.max_lng > 1.99 * degrees && at_sixty.max_lng < 2.01 * degrees);
         assert!(!at_equator.contains(0.0, 1.0));
         assert!(at_sixty.contains(60.0, 1.0));
+    }
+
+    #[test]
+    fn a_radius_holds_exactly_the_points_its_distance_does() {
+        let origin = Position::new(45.5152, -122.6784);
+        let mut checked = 0;
+        for km in [0.5, 10.0, 25.0, 499.9] {
+            let radius = Radius::new(km);
+            for bearing in [0.0_f64, 73.0, 181.0, 300.0] {
+                // Steps of a few nanometres either side of the edge.
+                for step in -40..=40 {
+                    let reach = km * (1.0 + step as f64 * 1e-12);
+                    let (lat, lng) = destination(origin.latitude, origin.longitude, bearing, reach);
+                    let point = Position::new(lat, lng);
+                    let inside = distance_km(origin.latitude, origin.longitude, lat, lng) <= km;
+                    assert_eq!(radius.contains(origin.chord_squared_to(&point)), inside);
+                    checked += usize::from(inside);
+                }
+            }
+        }
+        assert!(
+            checked > 100 && checked < 4 * 4 * 81,
+            "both sides are checked: {checked}"
+        );
     }
 
     #[test]

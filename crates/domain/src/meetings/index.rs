@@ -34,7 +34,7 @@ use jiff::{SignedDuration, Timestamp};
 use super::schedule::{DaySet, WeeklySchedule};
 use super::search::{Hit, Page, SearchQuery, Sort, encode_cursor};
 use super::{Attendance, Meeting, SpecDay};
-use crate::geo::{BoundingBox, DistancesFrom, Position};
+use crate::geo::{BoundingBox, Position, Radius, chord_to_km};
 
 /// A meeting as a search sees it: the store's search columns, without the
 /// record.
@@ -514,7 +514,7 @@ impl SearchIndex {
         Hit {
             id: row.id,
             attendance: row.entry.attendance,
-            distance_km: found.distance_km,
+            distance_km: found.chord_squared.map(chord_to_km),
             next_start,
             in_progress: found.in_progress,
         }
@@ -568,7 +568,8 @@ struct Found {
     /// neither repeat nor skip a meeting.
     rank: (i64, i64, u32),
     row: u32,
-    distance_km: Option<f64>,
+    /// From the searcher, on the unit sphere: see [`Position::chord_squared_to`].
+    chord_squared: Option<f64>,
     /// Start and end of the next occurrence, in Unix seconds.
     occurrence: Option<(i64, i64)>,
     in_progress: bool,
@@ -599,8 +600,8 @@ struct Filter<'q> {
     query: &'q SearchQuery,
     /// Where to look, when the search is bounded by a radius.
     area: Option<BoundingBox>,
-    /// Distances from the searcher.
-    origin: Option<DistancesFrom>,
+    origin: Option<Position>,
+    radius: Option<Radius>,
     wanted_online: bool,
     attendance: [bool; 4],
     minutes: Range<u16>,
@@ -636,7 +637,8 @@ impl<'q> Filter<'q> {
             area: (!wanted_online)
                 .then(|| query.origin.and_then(|o| o.bounding_box()))
                 .flatten(),
-            origin: (query.origin).map(|o| DistancesFrom::new(o.latitude, o.longitude)),
+            origin: (query.origin).map(|o| Position::new(o.latitude, o.longitude)),
+            radius: (query.origin).and_then(|o| o.radius_km).map(Radius::new),
             wanted_online,
             attendance,
             minutes: query.from.map_or(0, minute)..query.to.map_or(24 * 60, |to| minute(to) + 1),
@@ -685,12 +687,11 @@ impl<'q> Filter<'q> {
                 return None;
             }
         }
-        let distance_km = self
-            .origin
+        let chord_squared = (self.origin)
             .zip(entry.position)
-            .map(|(origin, position)| origin.to(&position));
-        if let Some(radius) = query.origin.and_then(|o| o.radius_km) {
-            let nearby = distance_km.is_some_and(|d| d <= radius);
+            .map(|(origin, position)| origin.chord_squared_to(&position));
+        if let Some(radius) = self.radius {
+            let nearby = chord_squared.is_some_and(|chord| radius.contains(chord));
             let online_anywhere = self.wanted_online && entry.attendance == Attendance::Online;
             if !(nearby || online_anywhere) {
                 return None;
@@ -704,16 +705,16 @@ impl<'q> Filter<'q> {
             }
         }
         let start = occurrence.map_or(i64::MAX, |(start, _)| start);
-        // Distances are never negative, and the bits of non-negative floats
-        // order as the floats do; no distance sorts after every distance.
-        let distance = distance_km.map_or(i64::MAX, |d| d.to_bits() as i64);
+        // Chords are never negative, and the bits of non-negative floats
+        // order as the floats do; no position sorts after every position.
+        let distance = chord_squared.map_or(i64::MAX, |c| c.to_bits() as i64);
         Some(Found {
             rank: match query.sort {
                 Sort::Time => (start, distance, entry.row),
                 Sort::Distance => (distance, start, entry.row),
             },
             row: entry.row,
-            distance_km,
+            chord_squared,
             occurrence,
             in_progress: occurrence
                 .is_some_and(|(start, end)| start <= self.at_floor && self.at_floor < end),

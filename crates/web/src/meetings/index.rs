@@ -1,10 +1,10 @@
 //! This node's copy of the search index, kept in step with the store.
 //!
-//! Every search first asks the store for the meeting list's version (one
-//! small query, like `/healthz`'s). When another node, an import or an edit
-//! has moved it, the index is brought up to date before the search runs, by
-//! reading only the meetings that changed; so a search never shows a list
-//! older than the one it found in the store, on any node.
+//! A search reads the meeting list's version together with the records of
+//! the page it shows (see [`find`](super::search::find)). When another node,
+//! an import or an edit has moved it past the index's, the index catches up
+//! by reading only the meetings that changed, and the search runs again; so
+//! no search shows a list older than the store's when it began, on any node.
 
 use std::sync::{Arc, RwLock};
 
@@ -15,7 +15,7 @@ use crate::AppError;
 
 #[derive(Debug, Default)]
 pub struct MeetingIndex {
-    /// `None` until the first search (or [`MeetingIndex::fresh`] at start).
+    /// `None` until the first search, or until `serve` has read it.
     current: RwLock<Option<Arc<SearchIndex>>>,
     /// Held while the index is brought up to date, so only one search does
     /// it and the others wait for its result.
@@ -23,17 +23,25 @@ pub struct MeetingIndex {
 }
 
 impl MeetingIndex {
-    /// The index as of the store's current meeting list.
-    pub async fn fresh(&self, store: &Store) -> Result<Arc<SearchIndex>, AppError> {
-        let version = store.meeting_list_version().await?;
-        if let Some(index) = self.at_least(version) {
+    /// The index as it is, read from the store the first time.
+    pub async fn current(&self, store: &Store) -> Result<Arc<SearchIndex>, AppError> {
+        self.at_least(store, i64::MIN).await
+    }
+
+    /// The index, brought up to at least `version` of the meeting list.
+    pub async fn at_least(
+        &self,
+        store: &Store,
+        version: i64,
+    ) -> Result<Arc<SearchIndex>, AppError> {
+        if let Some(index) = self.loaded_at_least(version) {
             return Ok(index);
         }
         let _updating = self.updating.lock().await;
-        if let Some(index) = self.at_least(version) {
+        if let Some(index) = self.loaded_at_least(version) {
             return Ok(index);
         }
-        let current = self.current();
+        let current = self.loaded();
         let started = std::time::Instant::now();
         let next = match &current {
             None => {
@@ -63,15 +71,15 @@ impl MeetingIndex {
         Ok(next)
     }
 
-    fn current(&self) -> Option<Arc<SearchIndex>> {
+    fn loaded(&self) -> Option<Arc<SearchIndex>> {
         self.current
             .read()
             .expect("never poisoned: no code panics holding it")
             .clone()
     }
 
-    fn at_least(&self, version: i64) -> Option<Arc<SearchIndex>> {
-        self.current().filter(|index| index.version() >= version)
+    fn loaded_at_least(&self, version: i64) -> Option<Arc<SearchIndex>> {
+        self.loaded().filter(|index| index.version() >= version)
     }
 }
 

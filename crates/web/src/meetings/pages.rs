@@ -9,7 +9,7 @@ use axum::response::{IntoResponse, Response};
 use hearth_domain::geo::places::{self, Lookup, Place};
 use hearth_domain::meetings::search::{DEFAULT_NEAR_RADIUS_KM, Hit, SearchParameters};
 use hearth_domain::meetings::{Attendance, Meeting, calendar, types};
-use hearth_store::meetings::StoredMeeting;
+use hearth_store::meetings::{StoredMeeting, stored_meeting};
 use jiff::tz::TimeZone;
 use jiff::{SignedDuration, Timestamp, Zoned};
 use serde::Deserialize;
@@ -171,22 +171,23 @@ pub async fn finder(
             return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response());
         }
     };
-    let results = super::search::find(&state, &search).await?;
+    let super::search::Found {
+        page: results,
+        records,
+    } = super::search::find(&state, &search).await?;
     page.total = results.total;
     page.next_page = results
         .next_cursor
         .map(|cursor| next_page_url(&query, &cursor));
-    let ids: Vec<i64> = results.hits.iter().map(|hit| hit.id).collect();
-    let meetings = state.store.meetings_by_id(&ids).await?;
     for hit in results.hits {
-        let Some(meeting) = meetings.get(&hit.id) else {
+        let Some(meeting) = records.get(&hit.id).and_then(|r| stored_meeting(r)) else {
             continue;
         };
         let soon = hit.next_start.as_ref().is_some_and(|start| {
             start.timestamp() >= search.at && start.timestamp().duration_since(search.at) <= SOON
         });
         let in_progress = hit.in_progress;
-        let view = result_view(&hit, meeting, lang, viewer_zone.as_ref());
+        let view = result_view(&hit, &meeting, lang, viewer_zone.as_ref());
         if in_progress {
             page.in_progress.push(view);
         } else if soon {

@@ -1,9 +1,10 @@
 //! `GET /api/v1/meetings`: find meetings by place, time, type and text.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use axum::Json;
 use axum::extract::{Query, State};
+use hearth_domain::meetings::index::SearchIndex;
 use hearth_domain::meetings::search::{Hit, Page, ParameterError, SearchParameters, SearchQuery};
 use jiff::Timestamp;
 use serde::Serialize;
@@ -35,33 +36,81 @@ pub struct SearchResults {
     total: usize,
 }
 
-/// A hit as the API shows it: the stored record (JSON text) with the
-/// search's fields added. Only the record's top level is parsed; its values
-/// are copied through as they are.
+/// The fields a search adds to each record, as they begin in JSON text.
+const ADDED_KEYS: [&str; 4] = [
+    r#""attendance":"#,
+    r#""distance_km":"#,
+    r#""next_start":"#,
+    r#""in_progress":"#,
+];
+
+/// A hit as the API shows it: the stored record (compact JSON text) with the
+/// search's fields added.
 fn result(hit: &Hit, record: &str) -> Result<Box<RawValue>, serde_json::Error> {
-    let mut fields: BTreeMap<String, &RawValue> = serde_json::from_str(record)?;
     let next_start =
         (hit.next_start.as_ref()).map(|start| start.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string());
-    let added = [
-        ("attendance", to_raw_value(hit.attendance.as_str())?),
-        (
-            "distance_km",
-            to_raw_value(&hit.distance_km.map(|d| (d * 100.0).round() / 100.0))?,
-        ),
-        ("next_start", to_raw_value(&next_start)?),
-        ("in_progress", to_raw_value(&hit.in_progress)?),
+    let values = [
+        to_raw_value(hit.attendance.as_str())?,
+        to_raw_value(&hit.distance_km.map(|d| (d * 100.0).round() / 100.0))?,
+        to_raw_value(&next_start)?,
+        to_raw_value(&hit.in_progress)?,
     ];
-    for (name, value) in &added {
-        fields.insert((*name).to_owned(), value);
+    // `"name":` appears in JSON text only as a key (in a string its quotes
+    // would be escaped), so a record without these keys can have the fields
+    // written in before its closing brace, without parsing it. A record
+    // with one of them (a field of its feed's own) has it replaced.
+    let has_own = ADDED_KEYS.iter().any(|key| record.contains(key));
+    if let Some(body) = record.strip_suffix('}').filter(|_| !has_own) {
+        let mut spliced = String::with_capacity(record.len() + 128);
+        spliced.push_str(body);
+        for (key, value) in ADDED_KEYS.iter().zip(&values) {
+            if !spliced.ends_with('{') {
+                spliced.push(',');
+            }
+            spliced.push_str(key);
+            spliced.push_str(value.get());
+        }
+        spliced.push('}');
+        return RawValue::from_string(spliced);
+    }
+    let mut fields: BTreeMap<String, &RawValue> = serde_json::from_str(record)?;
+    for (key, value) in ADDED_KEYS.iter().zip(&values) {
+        let name = key.trim_end_matches(':').trim_matches('"');
+        fields.insert(name.to_owned(), value);
     }
     to_raw_value(&fields)
 }
 
-/// Runs a search on this node's index, brought up to date first: the one
-/// place the API and the finder page search.
-pub(super) async fn find(state: &AppState, query: &SearchQuery) -> Result<Page, AppError> {
-    let index = state.meeting_index.fresh(&state.store).await?;
-    Ok(index.search(query))
+/// A page of results and the records of its meetings (JSON text, by id).
+pub(super) struct Found {
+    pub page: Page,
+    pub records: HashMap<i64, String>,
+}
+
+/// Runs a search on this node's index: the one place the API and the
+/// finder page search. The page's records are read with the list's
+/// version; if that is newer than the index's, the index catches up and the
+/// search runs again, so no result is older than the list when the search
+/// began.
+pub(super) async fn find(state: &AppState, query: &SearchQuery) -> Result<Found, AppError> {
+    let index = state.meeting_index.current(&state.store).await?;
+    let (version, found) = search_and_read(state, &index, query).await?;
+    if version <= index.version() {
+        return Ok(found);
+    }
+    let index = state.meeting_index.at_least(&state.store, version).await?;
+    Ok(search_and_read(state, &index, query).await?.1)
+}
+
+async fn search_and_read(
+    state: &AppState,
+    index: &SearchIndex,
+    query: &SearchQuery,
+) -> Result<(i64, Found), AppError> {
+    let page = index.search(query);
+    let ids: Vec<i64> = page.hits.iter().map(|hit| hit.id).collect();
+    let (version, records) = state.store.meeting_records(&ids).await?;
+    Ok((version, Found { page, records }))
 }
 
 fn parameter_problem(error: ParameterError) -> AppError {
@@ -112,9 +161,7 @@ async fn search(
     let query = parameters
         .parse(Timestamp::now())
         .map_err(parameter_problem)?;
-    let page = find(&state, &query).await?;
-    let ids: Vec<i64> = page.hits.iter().map(|hit| hit.id).collect();
-    let records = state.store.meeting_records(&ids).await?;
+    let Found { page, records } = find(&state, &query).await?;
     let meetings = (page.hits.iter())
         .filter_map(|hit| Some(result(hit, records.get(&hit.id)?)))
         .collect::<Result<_, _>>()
