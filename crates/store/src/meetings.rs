@@ -86,24 +86,12 @@ fn record_map(text: &str) -> Map<String, Value> {
     }
 }
 
-/// `($1, $2, $3), ($4, $5, $6)` for two rows of three values: the VALUES of
-/// a many-row INSERT, the same text on both engines.
-fn placeholders(rows: usize, columns: usize) -> String {
-    (0..rows)
-        .map(|row| {
-            let values: Vec<String> = (1..=columns)
-                .map(|column| format!("${}", row * columns + column))
-                .collect();
-            format!("({})", values.join(", "))
-        })
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-/// Rows per INSERT. Most of the gain of batching comes with the first few
-/// dozen rows, and sqlx's SQLite driver looks each bound value's name up
-/// among all of a statement's, so a bigger statement costs more per row.
-const ROWS_PER_INSERT: usize = 32;
+/// Rows per INSERT: a few hundred meetings of 15 values each stay well
+/// under both engines' limits on bound values (32,766 for SQLite, 65,535 for
+/// PostgreSQL). The statements are built with sqlx's `QueryBuilder`, which
+/// writes each engine's own placeholders: `?` for SQLite, whose driver
+/// would otherwise look every `$n` up among all of a statement's names.
+const ROWS_PER_INSERT: usize = 200;
 
 /// Writes meetings (insert, or replace by source and slug) inside the
 /// transaction `$tx`, many to a statement. A macro, not a function, because
@@ -113,12 +101,32 @@ macro_rules! upsert {
     ($tx:expr, $source:expr, $rows:expr, $now_seconds:expr) => {{
         let rows: &[Row] = $rows;
         for chunk in rows.chunks(ROWS_PER_INSERT) {
-            let sql = format!(
+            let mut insert = sqlx::QueryBuilder::new(
                 "INSERT INTO meetings (source, slug, name, days, start_minute, end_minute,
                      timezone, latitude, longitude, attendance, types, regions, search_text,
-                     record, updated_at)
-                 VALUES {}
-                 ON CONFLICT (source, slug) DO UPDATE SET
+                     record, updated_at) ",
+            );
+            insert.push_values(chunk, |mut values, row| {
+                let meeting = row.meeting;
+                values
+                    .push_bind($source)
+                    .push_bind(&meeting.slug)
+                    .push_bind(&meeting.name)
+                    .push_bind(&row.days)
+                    .push_bind(row.start_minute)
+                    .push_bind(row.end_minute)
+                    .push_bind(meeting.timezone.as_deref())
+                    .push_bind(meeting.latitude)
+                    .push_bind(meeting.longitude)
+                    .push_bind(meeting.attendance().as_str())
+                    .push_bind(&row.types)
+                    .push_bind(&row.regions)
+                    .push_bind(&row.search_text)
+                    .push_bind(&row.record)
+                    .push_bind(meeting.updated.map_or($now_seconds, to_seconds));
+            });
+            insert.push(
+                " ON CONFLICT (source, slug) DO UPDATE SET
                      name = excluded.name, days = excluded.days,
                      start_minute = excluded.start_minute, end_minute = excluded.end_minute,
                      timezone = excluded.timezone, latitude = excluded.latitude,
@@ -126,30 +134,8 @@ macro_rules! upsert {
                      types = excluded.types, regions = excluded.regions,
                      search_text = excluded.search_text, record = excluded.record,
                      updated_at = excluded.updated_at",
-                placeholders(chunk.len(), 15)
             );
-            // Only numbered placeholders are generated; the values are bound.
-            let mut insert = sqlx::query(sqlx::AssertSqlSafe(sql));
-            for row in chunk {
-                let meeting = row.meeting;
-                insert = insert
-                    .bind($source)
-                    .bind(&meeting.slug)
-                    .bind(&meeting.name)
-                    .bind(&row.days)
-                    .bind(row.start_minute)
-                    .bind(row.end_minute)
-                    .bind(meeting.timezone.as_deref())
-                    .bind(meeting.latitude)
-                    .bind(meeting.longitude)
-                    .bind(meeting.attendance().as_str())
-                    .bind(&row.types)
-                    .bind(&row.regions)
-                    .bind(&row.search_text)
-                    .bind(&row.record)
-                    .bind(meeting.updated.map_or($now_seconds, to_seconds));
-            }
-            insert.execute(&mut *$tx).await?;
+            insert.build().execute(&mut *$tx).await?;
         }
     }};
 }
@@ -174,24 +160,20 @@ macro_rules! record_changes {
     ($tx:expr, $source:expr, $account:expr, $now_seconds:expr, $version:expr, $changes:expr) => {{
         let changes: &[(&str, Value)] = $changes;
         for chunk in changes.chunks(ROWS_PER_INSERT) {
-            let sql = format!(
+            let mut insert = sqlx::QueryBuilder::new(
                 "INSERT INTO meeting_changes
-                     (source, slug, account_id, changed_at, list_version, change)
-                 VALUES {}",
-                placeholders(chunk.len(), 6)
+                     (source, slug, account_id, changed_at, list_version, change) ",
             );
-            // Only numbered placeholders are generated; the values are bound.
-            let mut insert = sqlx::query(sqlx::AssertSqlSafe(sql));
-            for (slug, change) in chunk {
-                insert = insert
-                    .bind($source)
-                    .bind(*slug)
-                    .bind($account)
-                    .bind($now_seconds)
-                    .bind($version)
-                    .bind(change.to_string());
-            }
-            insert.execute(&mut *$tx).await?;
+            insert.push_values(chunk, |mut values, (slug, change)| {
+                values
+                    .push_bind($source)
+                    .push_bind(*slug)
+                    .push_bind($account)
+                    .push_bind($now_seconds)
+                    .push_bind($version)
+                    .push_bind(change.to_string());
+            });
+            insert.build().execute(&mut *$tx).await?;
         }
     }};
 }
@@ -621,20 +603,19 @@ impl Store {
         if ids.is_empty() {
             return Ok((self.meeting_list_version().await?, HashMap::new()));
         }
-        // The version's one row, joined to the records asked for (or to
-        // NULLs when none is left).
-        let sql = format!(
-            "SELECT v.version, m.id, m.record FROM meeting_list_version v
-             LEFT JOIN meetings m ON m.id IN {}",
-            placeholders(1, ids.len())
-        );
         let rows: Vec<(i64, Option<i64>, Option<String>)> = on_pool!(self, |pool| {
-            // Only numbered placeholders are generated; the ids are bound.
-            let mut select = sqlx::query_as(sqlx::AssertSqlSafe(sql.as_str()));
+            // The version's one row, joined to the records asked for (or to
+            // NULLs when none is left).
+            let mut select = sqlx::QueryBuilder::new(
+                "SELECT v.version, m.id, m.record FROM meeting_list_version v
+                 LEFT JOIN meetings m ON m.id IN (",
+            );
+            let mut listed = select.separated(", ");
             for id in ids {
-                select = select.bind(id);
+                listed.push_bind(*id);
             }
-            select.fetch_all(pool).await
+            select.push(")");
+            select.build_query_as().fetch_all(pool).await
         })?;
         let version = rows.first().map_or(0, |row| row.0);
         let records = rows

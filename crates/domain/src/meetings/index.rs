@@ -368,11 +368,10 @@ impl Builder {
     }
 }
 
+/// Where an attendance's list is: its place in [`Attendance::ALL`], which
+/// lists them in the order they are declared.
 fn attendance_slot(attendance: Attendance) -> usize {
-    Attendance::ALL
-        .iter()
-        .position(|a| *a == attendance)
-        .expect("ALL lists every attendance")
+    attendance as usize
 }
 
 impl SearchIndex {
@@ -737,8 +736,8 @@ impl<'q> Filter<'q> {
         let zone = &index.names.zones[zone_number];
         let clock = *clocks[zone_number].get_or_insert_with(|| ZoneClock::of(zone, self.query.at));
         match clock {
-            ZoneClock::Steady { offset_seconds } => {
-                steady_occurrence(entry.days, start, end, offset_seconds, self.at_floor)
+            ZoneClock::Steady(clock) => {
+                clock.next_occurrence(entry.days, start, end, self.at_floor)
             }
             ZoneClock::Changing => {
                 let time = |minute: u16| Time::new((minute / 60) as i8, (minute % 60) as i8, 0, 0);
@@ -762,7 +761,7 @@ impl<'q> Filter<'q> {
 #[derive(Debug, Clone, Copy)]
 enum ZoneClock {
     /// One UTC offset for the whole fortnight around `at`.
-    Steady { offset_seconds: i64 },
+    Steady(SteadyClock),
     /// The offset changes: use the exact rules.
     Changing,
 }
@@ -785,10 +784,45 @@ impl ZoneClock {
         if changes {
             ZoneClock::Changing
         } else {
-            ZoneClock::Steady {
-                offset_seconds: i64::from(zone.to_offset(at).seconds()),
-            }
+            let offset_seconds = i64::from(zone.to_offset(at).seconds());
+            let today = (at.as_second() + offset_seconds).div_euclid(DAY_SECONDS);
+            ZoneClock::Steady(SteadyClock {
+                offset_seconds,
+                today,
+                // Day 0, 1970-01-01, was a Thursday: spec day 4.
+                today_weekday: (today + 4).rem_euclid(7),
+            })
         }
+    }
+}
+
+/// A zone's offset and local day at a search's `at`, where the offset is
+/// the same all fortnight.
+#[derive(Debug, Clone, Copy)]
+struct SteadyClock {
+    offset_seconds: i64,
+    /// Days since 1970-01-01, locally.
+    today: i64,
+    /// Today's spec day: 0 is Sunday.
+    today_weekday: i64,
+}
+
+impl SteadyClock {
+    /// [`Meeting::next_occurrence`], as Unix seconds: local days from
+    /// yesterday on, the first occurrence that ends after `at`.
+    fn next_occurrence(&self, days: DaySet, start: u16, end: u16, at: i64) -> Option<(i64, i64)> {
+        // An end at or before the start is on the next day (23:30 to 00:30).
+        let end_day = i64::from(end <= start);
+        (-1..=7).find_map(|after_today: i64| {
+            let weekday = (self.today_weekday + 7 + after_today) % 7;
+            if !days.contains(SpecDay::new(weekday as u8)?) {
+                return None;
+            }
+            let day = self.today + after_today;
+            let start = day * DAY_SECONDS + i64::from(start) * 60 - self.offset_seconds;
+            let end = (day + end_day) * DAY_SECONDS + i64::from(end) * 60 - self.offset_seconds;
+            (end > at).then_some((start, end))
+        })
     }
 }
 
@@ -800,30 +834,6 @@ fn local_week_minute(zone: &TimeZone, at: Timestamp) -> i64 {
     // Day 0, 1970-01-01, was a Thursday: spec day 4.
     let weekday = (local.div_euclid(DAY_SECONDS) + 4).rem_euclid(7);
     weekday * 24 * 60 + local.rem_euclid(DAY_SECONDS) / 60
-}
-
-/// [`Meeting::next_occurrence`] where the offset is the same all week: local
-/// days from yesterday on, the first occurrence that ends after `at`.
-fn steady_occurrence(
-    days: DaySet,
-    start: u16,
-    end: u16,
-    offset_seconds: i64,
-    at: i64,
-) -> Option<(i64, i64)> {
-    let today = (at + offset_seconds).div_euclid(DAY_SECONDS);
-    // An end at or before the start is on the next day (23:30 to 00:30).
-    let end_day = i64::from(end <= start);
-    (today - 1..=today + 7).find_map(|day| {
-        // Day 0, 1970-01-01, was a Thursday: spec day 4.
-        let weekday = SpecDay::new((day + 4).rem_euclid(7) as u8)?;
-        if !days.contains(weekday) {
-            return None;
-        }
-        let start = day * DAY_SECONDS + i64::from(start) * 60 - offset_seconds;
-        let end = (day + end_day) * DAY_SECONDS + i64::from(end) * 60 - offset_seconds;
-        (end > at).then_some((start, end))
-    })
 }
 
 #[cfg(test)]
@@ -930,6 +940,13 @@ mod tests {
 
     /// Reading by position, by day and position, and by local start time
     /// finds exactly what reading every meeting finds, in the same order.
+    #[test]
+    fn each_attendance_has_its_own_list() {
+        for (slot, attendance) in Attendance::ALL.into_iter().enumerate() {
+            assert_eq!(attendance_slot(attendance), slot);
+        }
+    }
+
     #[test]
     fn every_way_in_finds_what_reading_everything_finds() {
         let zones = [
