@@ -2,8 +2,9 @@
 //! exported again exactly, with a history of every change.
 //!
 //! Each row keeps the whole feed record as JSON (what is exported) beside
-//! columns derived from it for searching. Lists are stored as `|a||b|`, so
-//! "has a" is `LIKE '%|a|%'` on both engines.
+//! the columns a search index is built from (lists as `|a||b|`). Every
+//! change moves the meeting list's version and names the meetings it
+//! touched, so each node's index can catch up by reading only those.
 
 use std::collections::{HashMap, HashSet};
 
@@ -73,8 +74,8 @@ fn record_text(meeting: &Meeting) -> String {
     serde_json::to_string(&meeting.record).expect("a JSON map always serialises")
 }
 
-/// `["a", "b"]` -> `"|a||b|"`; nothing -> `""`. Each item has bars of its
-/// own, so the pattern for several sorted items, `%|a|%|b|%`, matches.
+/// `["a", "b"]` -> `"|a||b|"`; nothing -> `""`: a list in one text column,
+/// read back by [`unbar`].
 fn bars(items: impl Iterator<Item = String>) -> String {
     items.map(|item| format!("|{item}|")).collect()
 }

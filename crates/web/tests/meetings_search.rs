@@ -140,7 +140,7 @@ backend_tests! {
         assert_eq!(slugs(&search(&app, &[("types", "O,D")]).await), ["pearl"]);
         assert_eq!(slugs(&search(&app, &[("types", "C")]).await), ["hawthorne"]);
         assert_eq!(slugs(&search(&app, &[("q", "STEP STUDY")]).await), ["pearl"]);
-        assert_eq!(slugs(&search(&app, &[("q", "100%")]).await), Vec::<String>::new(), "LIKE wildcards are literal");
+        assert_eq!(slugs(&search(&app, &[("q", "100%")]).await), Vec::<String>::new(), "% is a character, not a wildcard");
     }
 
     async fn sort_by_distance_puts_the_nearest_first(app) {

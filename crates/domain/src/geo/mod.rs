@@ -1,11 +1,11 @@
 //! Distances on the Earth, the boxes that find nearby meetings fast, and
 //! [`places`]: place names and ZIP codes looked up offline.
 //!
-//! "Meetings within 10 km" is answered in two steps: a [`BoundingBox`] that a
-//! database can search with plain range conditions on indexed latitude and
-//! longitude columns, then [`distance_km`] on the few rows the box lets
-//! through. The box may let in a few points that are too far away (its
-//! corners), but it never leaves out one that is close enough.
+//! "Meetings within 10 km" is answered in two steps: a [`BoundingBox`] that
+//! can be searched with plain range conditions on latitude and longitude
+//! (the search index's bands), then a [`Radius`] on the few positions the
+//! box lets through. The box may let in a few points that are too far away
+//! (its corners), but it never leaves out one that is close enough.
 //!
 //! Positions are latitude and longitude in degrees (WGS 84, as in the feeds);
 //! the Earth is taken to be a sphere, which is off by at most about 0.5%:
@@ -30,12 +30,10 @@ pub fn distance_km(lat1: f64, lng1: f64, lat2: f64, lng2: f64) -> f64 {
     chord_to_km(Position::new(lat1, lng1).chord_squared_to(&Position::new(lat2, lng2)))
 }
 
-/// A position, and the point on the unit sphere it stands for, so distances
+/// A position as the point on the unit sphere it stands for, so distances
 /// from it need no trigonometry (a search index measures from thousands).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Position {
-    pub latitude: f64,
-    pub longitude: f64,
     unit: [f64; 3],
 }
 
@@ -43,8 +41,6 @@ impl Position {
     pub fn new(latitude: f64, longitude: f64) -> Position {
         let (lat, lng) = (latitude.to_radians(), longitude.to_radians());
         Position {
-            latitude,
-            longitude,
             unit: [lat.cos() * lng.cos(), lat.cos() * lng.sin(), lat.sin()],
         }
     }
@@ -96,6 +92,62 @@ impl Radius {
         } else {
             chord_to_km(chord_squared) <= self.km
         }
+    }
+}
+
+/// Every point within `radius_km` of a centre.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Circle {
+    pub latitude: f64,
+    pub longitude: f64,
+    pub radius_km: f64,
+}
+
+/// How far a longitude range reaches beyond the exact one, in degrees
+/// (about a metre): `acos` near 1, where the circle just touches a
+/// latitude, loses about half the digits of its input.
+const LONGITUDE_MARGIN_DEGREES: f64 = 1e-5;
+
+impl Circle {
+    pub fn bounding_box(&self) -> BoundingBox {
+        BoundingBox::around(self.latitude, self.longitude, self.radius_km)
+    }
+
+    /// The longitudes (west, east) the circle's points from latitude
+    /// `south` to `north` can have: within the bounding box's, and narrower
+    /// away from the latitude where the circle is widest. `None` when the
+    /// circle does not reach those latitudes.
+    pub fn longitudes_between(&self, south: f64, north: f64) -> Option<(f64, f64)> {
+        let bounds = self.bounding_box();
+        if bounds.min_lng <= -180.0 && bounds.max_lng >= 180.0 {
+            // Around a pole or across the antimeridian: the box's answer.
+            return Some((bounds.min_lng, bounds.max_lng));
+        }
+        let angular_radius = self.radius_km.max(0.0) / EARTH_RADIUS_KM;
+        let (sin_centre, cos_centre) = self.latitude.to_radians().sin_cos();
+        // A point at latitude φ is in the circle when the cosine of its
+        // longitude difference is at least this.
+        let least_cos = |latitude: f64| {
+            let (sin, cos) = latitude.to_radians().sin_cos();
+            (angular_radius.cos() - sin_centre * sin) / (cos_centre * cos)
+        };
+        // Widest at an end, or where the circle's edge runs north-south.
+        let widest = (sin_centre / angular_radius.cos())
+            .clamp(-1.0, 1.0)
+            .asin()
+            .to_degrees();
+        let mut lowest = least_cos(south).min(least_cos(north));
+        if (south..=north).contains(&widest) {
+            lowest = lowest.min(least_cos(widest));
+        }
+        if lowest > 1.0 + 1e-9 {
+            return None;
+        }
+        let reach = lowest.clamp(-1.0, 1.0).acos().to_degrees() + LONGITUDE_MARGIN_DEGREES;
+        Some((
+            (self.longitude - reach).max(bounds.min_lng),
+            (self.longitude + reach).min(bounds.max_lng),
+        ))
     }
 }
 
@@ -308,9 +360,9 @@ mod tests {
                 // Steps of a few nanometres either side of the edge.
                 for step in -40..=40 {
                     let reach = km * (1.0 + step as f64 * 1e-12);
-                    let (lat, lng) = destination(origin.latitude, origin.longitude, bearing, reach);
+                    let (lat, lng) = destination(45.5152, -122.6784, bearing, reach);
                     let point = Position::new(lat, lng);
-                    let inside = distance_km(origin.latitude, origin.longitude, lat, lng) <= km;
+                    let inside = distance_km(45.5152, -122.6784, lat, lng) <= km;
                     assert_eq!(radius.contains(origin.chord_squared_to(&point)), inside);
                     checked += usize::from(inside);
                 }
@@ -319,6 +371,49 @@ mod tests {
         assert!(
             checked > 100 && checked < 4 * 4 * 81,
             "both sides are checked: {checked}"
+        );
+    }
+
+    #[test]
+    fn longitudes_between_latitudes_hold_every_point_of_the_circle_there() {
+        let mut checked = 0;
+        for (lat, lng) in [(45.5, -122.7), (-33.9, 151.2), (0.0, 0.0), (64.1, -21.9)] {
+            for radius_km in [1.0, 25.0, 300.0] {
+                let circle = Circle {
+                    latitude: lat,
+                    longitude: lng,
+                    radius_km,
+                };
+                for bearing in (0..360).step_by(7) {
+                    for tenth in 1..=10 {
+                        let reach = radius_km * f64::from(tenth) / 10.0;
+                        let (p_lat, p_lng) = destination(lat, lng, f64::from(bearing), reach);
+                        // A band a little taller than the search index's.
+                        let south = (p_lat * 8.0).floor() / 8.0;
+                        let (west, east) = circle
+                            .longitudes_between(south, south + 0.125)
+                            .expect("the circle reaches its own points' latitudes");
+                        assert!(
+                            (west..=east).contains(&p_lng),
+                            "{p_lat},{p_lng} in {circle:?}: {west}..{east}"
+                        );
+                        checked += 1;
+                    }
+                }
+            }
+        }
+        assert_eq!(checked, 4 * 3 * 52 * 10);
+        let portland = Circle {
+            latitude: 45.5,
+            longitude: -122.7,
+            radius_km: 25.0,
+        };
+        assert_eq!(portland.longitudes_between(46.0, 46.1), None, "55 km north");
+        let (west, east) = portland.longitudes_between(45.7, 45.8).unwrap();
+        let (box_west, box_east) = portland.longitudes_between(45.5, 45.6).unwrap();
+        assert!(
+            east - west < (box_east - box_west) / 2.0,
+            "narrower near the edge"
         );
     }
 

@@ -34,7 +34,7 @@ use jiff::{SignedDuration, Timestamp};
 use super::schedule::{DaySet, WeeklySchedule};
 use super::search::{Hit, Page, SearchQuery, Sort, encode_cursor};
 use super::{Attendance, Meeting, SpecDay};
-use crate::geo::{BoundingBox, Position, Radius, chord_to_km};
+use crate::geo::{Circle, Position, Radius, chord_to_km};
 
 /// A meeting as a search sees it: the store's search columns, without the
 /// record.
@@ -81,9 +81,10 @@ impl Listing {
     }
 }
 
-/// Width of a latitude band of the position index, in degrees: a 25 km
-/// search reads about five.
-const BAND_DEGREES: f64 = 0.1;
+/// Height of a latitude band of the position index, in degrees (about
+/// 2 km): a 25 km search reads about 23, each only as wide as the circle is
+/// at its latitudes.
+const BAND_DEGREES: f64 = 0.02;
 const BANDS: usize = (180.0 / BAND_DEGREES) as usize;
 
 fn band(latitude: f64) -> usize {
@@ -116,6 +117,8 @@ struct Row {
     regions: Box<[u32]>,
     /// Where the search text is in [`SearchIndex::texts`].
     text: Range<usize>,
+    /// Latitude and longitude, which place the entry in the position lists.
+    degrees: Option<(f64, f64)>,
     entry: Entry,
 }
 
@@ -172,31 +175,37 @@ struct Spatial {
 }
 
 impl Spatial {
-    fn of(mut entries: Vec<Entry>) -> Spatial {
-        let key =
-            |entry: &Entry| (entry.position).map_or((0, 0.0), |p| (band(p.latitude), p.longitude));
-        entries.sort_by(|a, b| {
-            let (a, b) = (key(a), key(b));
-            a.0.cmp(&b.0).then(a.1.total_cmp(&b.1))
-        });
-        let bands: Vec<usize> = entries.iter().map(|e| key(e).0).collect();
+    /// `placed` holds each entry with its latitude and longitude.
+    fn of(mut placed: Vec<(f64, f64, Entry)>) -> Spatial {
+        placed.sort_by(|a, b| band(a.0).cmp(&band(b.0)).then(a.1.total_cmp(&b.1)));
+        let bands: Vec<usize> = placed.iter().map(|p| band(p.0)).collect();
         Spatial {
-            longitudes: entries.iter().map(|e| key(e).1).collect(),
+            longitudes: placed.iter().map(|p| p.1).collect(),
             band_starts: (0..=BANDS)
                 .map(|band| bands.partition_point(|b| *b < band))
                 .collect(),
-            entries,
+            entries: placed.into_iter().map(|p| p.2).collect(),
         }
     }
 
-    /// Every entry in the bands and longitudes of `area`.
-    fn within(&self, area: BoundingBox) -> impl Iterator<Item = &Entry> {
+    /// Every entry in the bands `circle` reaches, at the longitudes it
+    /// reaches in each.
+    fn within(&self, circle: Circle) -> impl Iterator<Item = &Entry> {
+        let area = circle.bounding_box();
         (band(area.min_lat)..=band(area.max_lat)).flat_map(move |band| {
-            let band = self.band_starts[band]..self.band_starts[band + 1];
-            let longitudes = &self.longitudes[band.clone()];
-            let west = longitudes.partition_point(|lng| *lng < area.min_lng);
-            let east = longitudes.partition_point(|lng| *lng <= area.max_lng);
-            &self.entries[band][west..east]
+            let south = band as f64 * BAND_DEGREES - 90.0;
+            let latitudes = (
+                south.max(area.min_lat),
+                (south + BAND_DEGREES).min(area.max_lat),
+            );
+            let entries = self.band_starts[band]..self.band_starts[band + 1];
+            let Some((west, east)) = circle.longitudes_between(latitudes.0, latitudes.1) else {
+                return &self.entries[0..0];
+            };
+            let longitudes = &self.longitudes[entries.clone()];
+            let first = longitudes.partition_point(|lng| *lng < west);
+            let end = longitudes.partition_point(|lng| *lng <= east);
+            &self.entries[entries][first..end.max(first)]
         })
     }
 }
@@ -299,6 +308,7 @@ impl Builder {
             id: listing.id,
             source: names.source(&listing.source),
             slug: listing.slug.into(),
+            degrees: listing.latitude.zip(listing.longitude),
             entry: Entry {
                 // Numbered once the rows are in order.
                 row: 0,
@@ -334,21 +344,16 @@ impl Builder {
         } = self;
         rows.sort_by(|a, b| a.slug.cmp(&b.slug).then(a.id.cmp(&b.id)));
         let mut by_attendance: [Vec<Entry>; 4] = Default::default();
-        let mut positioned: Vec<Entry> = Vec::new();
-        let mut by_day: [Vec<Entry>; 7] = Default::default();
+        let mut positioned: Vec<(f64, f64, Entry)> = Vec::new();
+        let mut by_day: [Vec<(f64, f64, Entry)>; 7] = Default::default();
         for (number, row) in rows.iter_mut().enumerate() {
             row.entry.row = number as u32;
             let entry = row.entry;
             by_attendance[attendance_slot(entry.attendance)].push(entry);
-            if entry.position.is_some() {
-                positioned.push(entry);
-                for (day, entries) in by_day.iter_mut().enumerate() {
-                    if entry
-                        .days
-                        .contains(SpecDay::new(day as u8).expect("0..7 are days"))
-                    {
-                        entries.push(entry);
-                    }
+            if let Some((latitude, longitude)) = row.degrees {
+                positioned.push((latitude, longitude, entry));
+                for day in entry.days.numbers() {
+                    by_day[usize::from(day)].push((latitude, longitude, entry));
                 }
             }
         }
@@ -598,7 +603,7 @@ impl Ord for Found {
 struct Filter<'q> {
     query: &'q SearchQuery,
     /// Where to look, when the search is bounded by a radius.
-    area: Option<BoundingBox>,
+    area: Option<Circle>,
     origin: Option<Position>,
     radius: Option<Radius>,
     wanted_online: bool,
@@ -634,7 +639,7 @@ impl<'q> Filter<'q> {
             // Online meetings named explicitly are found wherever they are,
             // so such a search reads every row of the attendances asked for.
             area: (!wanted_online)
-                .then(|| query.origin.and_then(|o| o.bounding_box()))
+                .then(|| query.origin.and_then(|o| o.circle()))
                 .flatten(),
             origin: (query.origin).map(|o| Position::new(o.latitude, o.longitude)),
             radius: (query.origin).and_then(|o| o.radius_km).map(Radius::new),
@@ -736,9 +741,7 @@ impl<'q> Filter<'q> {
         let zone = &index.names.zones[zone_number];
         let clock = *clocks[zone_number].get_or_insert_with(|| ZoneClock::of(zone, self.query.at));
         match clock {
-            ZoneClock::Steady(clock) => {
-                clock.next_occurrence(entry.days, start, end, self.at_floor)
-            }
+            ZoneClock::Steady(clock) => clock.next_occurrence(entry.days, start, end),
             ZoneClock::Changing => {
                 let time = |minute: u16| Time::new((minute / 60) as i8, (minute % 60) as i8, 0, 0);
                 let schedule = WeeklySchedule::new(
@@ -785,47 +788,54 @@ impl ZoneClock {
             ZoneClock::Changing
         } else {
             let offset_seconds = i64::from(zone.to_offset(at).seconds());
-            let today = (at.as_second() + offset_seconds).div_euclid(DAY_SECONDS);
+            let local = at.as_second() + offset_seconds;
+            let today = local.div_euclid(DAY_SECONDS);
+            // Day 0, 1970-01-01, was a Thursday: spec day 4.
+            let weekday = (today + 4).rem_euclid(7);
+            let week_start = (today - weekday) * DAY_SECONDS;
             ZoneClock::Steady(SteadyClock {
                 offset_seconds,
-                today,
-                // Day 0, 1970-01-01, was a Thursday: spec day 4.
-                today_weekday: (today + 4).rem_euclid(7),
+                week_start,
+                now_in_week: local - week_start,
             })
         }
     }
 }
 
-/// A zone's offset and local day at a search's `at`, where the offset is
-/// the same all fortnight.
+/// Where a search's `at` falls in a zone's local week, where the zone's
+/// offset is the same all fortnight.
 #[derive(Debug, Clone, Copy)]
 struct SteadyClock {
     offset_seconds: i64,
-    /// Days since 1970-01-01, locally.
-    today: i64,
-    /// Today's spec day: 0 is Sunday.
-    today_weekday: i64,
+    /// The local Sunday 00:00 that began the week, in local seconds.
+    week_start: i64,
+    /// Seconds since then (at `at`, rounded down).
+    now_in_week: i64,
 }
 
 impl SteadyClock {
-    /// [`Meeting::next_occurrence`], as Unix seconds: local days from
-    /// yesterday on, the first occurrence that ends after `at`.
-    fn next_occurrence(&self, days: DaySet, start: u16, end: u16, at: i64) -> Option<(i64, i64)> {
+    /// [`Meeting::next_occurrence`], as Unix seconds: of each of the
+    /// meeting's weekdays, the first occurrence that ends after `at`, and the
+    /// earliest of those.
+    fn next_occurrence(&self, days: DaySet, start: u16, end: u16) -> Option<(i64, i64)> {
         // An end at or before the start is on the next day (23:30 to 00:30).
-        let end_day = i64::from(end <= start);
-        (-1..=7).find_map(|after_today: i64| {
-            let weekday = (self.today_weekday + 7 + after_today) % 7;
-            if !days.contains(SpecDay::new(weekday as u8)?) {
-                return None;
-            }
-            let day = self.today + after_today;
-            let start = day * DAY_SECONDS + i64::from(start) * 60 - self.offset_seconds;
-            let end = (day + end_day) * DAY_SECONDS + i64::from(end) * 60 - self.offset_seconds;
-            (end > at).then_some((start, end))
-        })
+        let next_day = if end <= start { DAY_SECONDS } else { 0 };
+        let length = (i64::from(end) - i64::from(start)) * 60 + next_day;
+        days.numbers()
+            .map(|day| {
+                let start_in_week = i64::from(day) * DAY_SECONDS + i64::from(start) * 60;
+                // The fewest weeks on for it to end after now.
+                let weeks =
+                    (self.now_in_week - start_in_week - length).div_euclid(WEEK_SECONDS) + 1;
+                let start =
+                    self.week_start + start_in_week + weeks * WEEK_SECONDS - self.offset_seconds;
+                (start, start + length)
+            })
+            .min()
     }
 }
 
+const WEEK_SECONDS: i64 = 7 * DAY_SECONDS;
 const DAY_SECONDS: i64 = 24 * 60 * 60;
 
 /// Minutes into the local week (Sunday 00:00 is 0) at `at` in `zone`.

@@ -90,6 +90,18 @@ impl DaySet {
     pub fn is_empty(self) -> bool {
         self.0 == 0
     }
+
+    /// The set's days as spec day numbers, Sunday (0) first.
+    pub fn numbers(self) -> impl Iterator<Item = u8> {
+        let mut left = self.0;
+        std::iter::from_fn(move || {
+            (left != 0).then(|| {
+                let next = left.trailing_zeros() as u8;
+                left &= left - 1;
+                next
+            })
+        })
+    }
 }
 
 /// What a meeting needs to be placed in time, read once per query.
@@ -218,6 +230,13 @@ mod tests {
 
     fn pair(start: &str, end: &str) -> (String, String) {
         (start.to_string(), end.to_string())
+    }
+
+    #[test]
+    fn a_set_of_days_lists_its_days_in_week_order() {
+        let days: Vec<SpecDay> = [5, 0, 2].map(|n| SpecDay::new(n).unwrap()).to_vec();
+        assert_eq!(DaySet::of(&days).numbers().collect::<Vec<_>>(), [0, 2, 5]);
+        assert_eq!(DaySet::default().numbers().count(), 0);
     }
 
     #[test]

@@ -9,7 +9,7 @@ use jiff::{SignedDuration, Timestamp, Zoned};
 
 use super::{Attendance, SpecDay};
 
-use crate::geo::BoundingBox;
+use crate::geo::Circle;
 use crate::geo::places::{self, Lookup, Place};
 
 /// The most results one page may hold.
@@ -56,11 +56,13 @@ pub struct Origin {
 }
 
 impl Origin {
-    /// The area a radius search can find meetings in, for the store's
-    /// coarse filter.
-    pub fn bounding_box(&self) -> Option<BoundingBox> {
-        self.radius_km
-            .map(|radius| BoundingBox::around(self.latitude, self.longitude, radius))
+    /// The area a radius search can find meetings in.
+    pub fn circle(&self) -> Option<Circle> {
+        self.radius_km.map(|radius_km| Circle {
+            latitude: self.latitude,
+            longitude: self.longitude,
+            radius_km,
+        })
     }
 }
 

@@ -47,14 +47,6 @@ const ADDED_KEYS: [&str; 4] = [
 /// A hit as the API shows it: the stored record (compact JSON text) with the
 /// search's fields added.
 fn result(hit: &Hit, record: &str) -> Result<Box<RawValue>, serde_json::Error> {
-    let next_start =
-        (hit.next_start.as_ref()).map(|start| start.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string());
-    let values = [
-        to_raw_value(hit.attendance.as_str())?,
-        to_raw_value(&hit.distance_km.map(|d| (d * 100.0).round() / 100.0))?,
-        to_raw_value(&next_start)?,
-        to_raw_value(&hit.in_progress)?,
-    ];
     // `"name":` appears in JSON text only as a key (in a string its quotes
     // would be escaped), so a record without these keys can have the fields
     // written in before its closing brace, without parsing it. A record
@@ -63,22 +55,49 @@ fn result(hit: &Hit, record: &str) -> Result<Box<RawValue>, serde_json::Error> {
     if let Some(body) = record.strip_suffix('}').filter(|_| !has_own) {
         let mut spliced = String::with_capacity(record.len() + 128);
         spliced.push_str(body);
-        for (key, value) in ADDED_KEYS.iter().zip(&values) {
-            if !spliced.ends_with('{') {
-                spliced.push(',');
-            }
-            spliced.push_str(key);
-            spliced.push_str(value.get());
+        if !body.ends_with('{') {
+            spliced.push(',');
         }
+        write_added_fields(&mut spliced, hit);
         spliced.push('}');
         return RawValue::from_string(spliced);
     }
     let mut fields: BTreeMap<String, &RawValue> = serde_json::from_str(record)?;
-    for (key, value) in ADDED_KEYS.iter().zip(&values) {
-        let name = key.trim_end_matches(':').trim_matches('"');
-        fields.insert(name.to_owned(), value);
-    }
+    let mut added = String::from("{");
+    write_added_fields(&mut added, hit);
+    added.push('}');
+    let added: BTreeMap<String, &RawValue> = serde_json::from_str(&added)?;
+    fields.extend(added);
     to_raw_value(&fields)
+}
+
+/// `"attendance":"online","distance_km":null,...`: each value is a number,
+/// a literal or text that needs no escaping.
+fn write_added_fields(out: &mut String, hit: &Hit) {
+    use std::fmt::Write;
+    let [attendance, distance, next_start, in_progress] = ADDED_KEYS;
+    // Writing to a String cannot fail.
+    let _ = write!(
+        out,
+        "{attendance}\"{}\",{distance}",
+        hit.attendance.as_str()
+    );
+    match hit.distance_km {
+        Some(km) => {
+            let _ = write!(out, "{}", (km * 100.0).round() / 100.0);
+        }
+        None => out.push_str("null"),
+    }
+    out.push(',');
+    out.push_str(next_start);
+    match &hit.next_start {
+        Some(start) => {
+            let shown = start.timestamp().display_with_offset(start.offset());
+            let _ = write!(out, "\"{shown}\"");
+        }
+        None => out.push_str("null"),
+    }
+    let _ = write!(out, ",{in_progress}{}", hit.in_progress);
 }
 
 /// A page of results and the records of its meetings (JSON text, by id).
