@@ -788,54 +788,48 @@ impl ZoneClock {
             ZoneClock::Changing
         } else {
             let offset_seconds = i64::from(zone.to_offset(at).seconds());
-            let local = at.as_second() + offset_seconds;
-            let today = local.div_euclid(DAY_SECONDS);
-            // Day 0, 1970-01-01, was a Thursday: spec day 4.
-            let weekday = (today + 4).rem_euclid(7);
-            let week_start = (today - weekday) * DAY_SECONDS;
+            let now = at.as_second() + offset_seconds;
+            let yesterday = now.div_euclid(DAY_SECONDS) - 1;
             ZoneClock::Steady(SteadyClock {
                 offset_seconds,
-                week_start,
-                now_in_week: local - week_start,
+                now,
+                yesterday: yesterday * DAY_SECONDS,
+                // Day 0, 1970-01-01, was a Thursday: spec day 4.
+                yesterday_weekday: SpecDay::new((yesterday + 4).rem_euclid(7) as u8)
+                    .expect("0..7 are days"),
             })
         }
     }
 }
 
-/// Where a search's `at` falls in a zone's local week, where the zone's
-/// offset is the same all fortnight.
+/// A search's `at` in a zone whose offset is the same all fortnight, in
+/// local seconds since 1970-01-01 00:00.
 #[derive(Debug, Clone, Copy)]
 struct SteadyClock {
     offset_seconds: i64,
-    /// The local Sunday 00:00 that began the week, in local seconds.
-    week_start: i64,
-    /// Seconds since then (at `at`, rounded down).
-    now_in_week: i64,
+    now: i64,
+    /// Yesterday's 00:00, and which day it was.
+    yesterday: i64,
+    yesterday_weekday: SpecDay,
 }
 
 impl SteadyClock {
-    /// [`Meeting::next_occurrence`], as Unix seconds: of each of the
-    /// meeting's weekdays, the first occurrence that ends after `at`, and the
-    /// earliest of those.
+    /// [`Meeting::next_occurrence`], as Unix seconds: the first occurrence,
+    /// from yesterday on, that ends after `at`.
     fn next_occurrence(&self, days: DaySet, start: u16, end: u16) -> Option<(i64, i64)> {
         // An end at or before the start is on the next day (23:30 to 00:30).
         let next_day = if end <= start { DAY_SECONDS } else { 0 };
         let length = (i64::from(end) - i64::from(start)) * 60 + next_day;
-        days.numbers()
-            .map(|day| {
-                let start_in_week = i64::from(day) * DAY_SECONDS + i64::from(start) * 60;
-                // The fewest weeks on for it to end after now.
-                let weeks =
-                    (self.now_in_week - start_in_week - length).div_euclid(WEEK_SECONDS) + 1;
-                let start =
-                    self.week_start + start_in_week + weeks * WEEK_SECONDS - self.offset_seconds;
-                (start, start + length)
-            })
-            .min()
+        let start_yesterday = self.yesterday + i64::from(start) * 60;
+        // The occurrence k days after yesterday ends after now from this k
+        // on (-1 to 2, as a meeting lasts at most a day).
+        let ending_later = (self.now - start_yesterday - length).div_euclid(DAY_SECONDS) + 1;
+        let after = days.first_after(self.yesterday_weekday, ending_later.max(0) as u32)?;
+        let start = start_yesterday + i64::from(after) * DAY_SECONDS - self.offset_seconds;
+        Some((start, start + length))
     }
 }
 
-const WEEK_SECONDS: i64 = 7 * DAY_SECONDS;
 const DAY_SECONDS: i64 = 24 * 60 * 60;
 
 /// Minutes into the local week (Sunday 00:00 is 0) at `at` in `zone`.

@@ -102,6 +102,24 @@ impl DaySet {
             })
         })
     }
+
+    /// How many days after `from` the first of the set's days comes, of
+    /// those at least `skip` days after it (at most 7), looking into the
+    /// following week when this one has none. `None` for an empty set.
+    pub fn first_after(self, from: SpecDay, skip: u32) -> Option<u32> {
+        let shift = u32::from(from.number());
+        // Bit k stands for the day k days after `from`.
+        let rotated = ((self.0 >> shift) | (self.0 << (7 - shift))) & 0x7f;
+        if rotated == 0 {
+            return None;
+        }
+        let later = rotated & (0x7f << skip.min(7)) & 0x7f;
+        Some(if later != 0 {
+            later.trailing_zeros()
+        } else {
+            rotated.trailing_zeros() + 7
+        })
+    }
 }
 
 /// What a meeting needs to be placed in time, read once per query.
@@ -237,6 +255,21 @@ mod tests {
         let days: Vec<SpecDay> = [5, 0, 2].map(|n| SpecDay::new(n).unwrap()).to_vec();
         assert_eq!(DaySet::of(&days).numbers().collect::<Vec<_>>(), [0, 2, 5]);
         assert_eq!(DaySet::default().numbers().count(), 0);
+    }
+
+    #[test]
+    fn the_first_day_after_counts_on_round_the_week() {
+        let days: Vec<SpecDay> = [0, 2, 5].map(|n| SpecDay::new(n).unwrap()).to_vec();
+        let set = DaySet::of(&days);
+        let wednesday = SpecDay::new(3).unwrap();
+        assert_eq!(set.first_after(wednesday, 0), Some(2), "Friday");
+        assert_eq!(set.first_after(wednesday, 3), Some(4), "Sunday");
+        assert_eq!(set.first_after(wednesday, 5), Some(6), "Tuesday");
+        assert_eq!(set.first_after(wednesday, 7), Some(9), "Friday week");
+        let tuesday = SpecDay::new(2).unwrap();
+        assert_eq!(set.first_after(tuesday, 0), Some(0), "the day itself");
+        assert_eq!(set.first_after(tuesday, 1), Some(3));
+        assert_eq!(DaySet::default().first_after(tuesday, 0), None);
     }
 
     #[test]
