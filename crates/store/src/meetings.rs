@@ -141,6 +141,19 @@ macro_rules! upsert {
     }};
 }
 
+/// Takes the meeting list's write lock first thing in the transaction `$tx`.
+/// A SQLite transaction that reads before it writes fails at once with
+/// "database is locked" (`SQLITE_BUSY_SNAPSHOT`, without waiting) when
+/// another connection writes in between; one that writes first waits its
+/// turn. On PostgreSQL the row lock lines the meeting writers up as well.
+macro_rules! lock_meeting_list {
+    ($tx:expr) => {
+        sqlx::query("UPDATE meeting_list_version SET version = version")
+            .execute(&mut *$tx)
+            .await?
+    };
+}
+
 /// Takes the next version of the meeting list inside the transaction `$tx`:
 /// every transaction that changes meetings does, once.
 macro_rules! next_list_version {
@@ -202,6 +215,7 @@ impl Store {
         let now_seconds = to_seconds(now);
         let report = on_pool!(self, |pool| async {
             let mut tx = pool.begin().await?;
+            lock_meeting_list!(tx);
             let existing: Vec<(String, String)> =
                 sqlx::query_as("SELECT slug, record FROM meetings WHERE source = $1")
                     .bind(source)
@@ -311,6 +325,7 @@ impl Store {
         let now_seconds = to_seconds(now);
         let created = on_pool!(self, |pool| async {
             let mut tx = pool.begin().await?;
+            lock_meeting_list!(tx);
             let taken: Option<i64> = sqlx::query_scalar("SELECT id FROM meetings WHERE slug = $1")
                 .bind(&meeting.slug)
                 .fetch_optional(&mut *tx)
@@ -351,6 +366,7 @@ impl Store {
         let now_seconds = to_seconds(now);
         let updated = on_pool!(self, |pool| async {
             let mut tx = pool.begin().await?;
+            lock_meeting_list!(tx);
             let old: Option<String> =
                 sqlx::query_scalar("SELECT record FROM meetings WHERE source = $1 AND slug = $2")
                     .bind(source)
@@ -392,6 +408,7 @@ impl Store {
         let now_seconds = to_seconds(now);
         let deleted = on_pool!(self, |pool| async {
             let mut tx = pool.begin().await?;
+            lock_meeting_list!(tx);
             let done = sqlx::query("DELETE FROM meetings WHERE source = $1 AND slug = $2")
                 .bind(source)
                 .bind(slug)
@@ -604,24 +621,28 @@ impl Store {
         if ids.is_empty() {
             return Ok((self.meeting_list_version().await?, HashMap::new()));
         }
-        let rows: Vec<(i64, Option<i64>, Option<String>)> = on_pool!(self, |pool| {
-            // The version's one row, joined to the records asked for (or to
-            // NULLs when none is left).
+        let (version, joined): (i64, Option<String>) = on_pool!(self, |pool| {
+            // The version's one row, with the records asked for in one text
+            // ("id record" lines: compact JSON has no line breaks), so the
+            // answer is one row, not one per record.
             let mut select = sqlx::QueryBuilder::new(
-                "SELECT v.version, m.id, m.record FROM meeting_list_version v
-                 LEFT JOIN meetings m ON m.id IN (",
+                "SELECT v.version, string_agg(CAST(m.id AS TEXT) || ' ' || m.record, '
+')
+                 FROM meeting_list_version v LEFT JOIN meetings m ON m.id IN (",
             );
             let mut listed = select.separated(", ");
             for id in ids {
                 listed.push_bind(*id);
             }
-            select.push(")");
-            select.build_query_as().fetch_all(pool).await
+            select.push(") GROUP BY v.version");
+            select.build_query_as().fetch_one(pool).await
         })?;
-        let version = rows.first().map_or(0, |row| row.0);
-        let records = rows
-            .into_iter()
-            .filter_map(|(_, id, record)| id.zip(record))
+        let records = (joined.iter())
+            .flat_map(|text| text.split('\n'))
+            .filter_map(|line| {
+                let (id, record) = line.split_once(' ')?;
+                Some((id.parse().ok()?, record.to_owned()))
+            })
             .collect();
         Ok((version, records))
     }

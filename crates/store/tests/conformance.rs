@@ -1025,6 +1025,32 @@ mod meetings {
             assert!(keys.is_empty() && listings.is_empty());
         }
 
+        async fn imports_and_edits_at_once_all_complete(db) {
+            // Each import reads its source's meetings, then writes: on SQLite
+            // that must not fail because another connection wrote meanwhile.
+            let mut running = Vec::new();
+            for source in 0..6 {
+                let store = db.store.clone();
+                running.push(tokio::spawn(async move {
+                    let records: Vec<serde_json::Value> = (0..40)
+                        .map(|i| json!({ "name": format!("M {i}"), "slug": format!("m-{i}"), "day": i % 7, "time": "18:00" }))
+                        .collect();
+                    let meetings = feed(serde_json::Value::Array(records));
+                    for round in 0..3 {
+                        store.import_meetings(&format!("s{source}"), &meetings[round..], true, t(round as i64)).await?;
+                    }
+                    Ok::<_, hearth_store::StoreError>(())
+                }));
+            }
+            for (n, other) in (0..20).zip(std::iter::repeat(db.store.clone())) {
+                crate::make_account(&other, &format!("writer{n}")).await;
+            }
+            for import in running {
+                import.await.unwrap().expect("every import completes");
+            }
+            assert_eq!(db.store.meeting_count().await.unwrap(), 6 * 38);
+        }
+
         async fn an_import_larger_than_one_statement_writes_every_meeting(db) {
             let records: Vec<serde_json::Value> = (0..1234)
                 .map(|i| json!({ "name": format!("Meeting {i}"), "slug": format!("m-{i:04}"), "day": i % 7, "time": "18:00" }))
