@@ -192,6 +192,30 @@ macro_rules! record_changes {
     }};
 }
 
+/// Writes one meeting made or changed by hand, and the entry for it in its
+/// history, inside the transaction `$tx`.
+macro_rules! save_edit {
+    ($tx:expr, $source:expr, $meeting:expr, $editor:expr, $now_seconds:expr, $change:expr) => {{
+        let meeting: &Meeting = $meeting;
+        upsert!(
+            $tx,
+            $source,
+            &[Row::of(meeting, record_text(meeting))],
+            $now_seconds
+        );
+        let version = next_list_version!($tx);
+        let changes = [(meeting.slug.as_str(), $change)];
+        record_changes!(
+            $tx,
+            $source,
+            Some($editor.0),
+            $now_seconds,
+            version,
+            &changes
+        );
+    }};
+}
+
 /// A meeting with the source it belongs to.
 #[derive(Debug, Clone, PartialEq)]
 pub struct StoredMeeting {
@@ -333,16 +357,8 @@ impl Store {
             if taken.is_some() {
                 return Ok(false);
             }
-            upsert!(
-                tx,
-                source,
-                &[Row::of(meeting, record_text(meeting))],
-                now_seconds
-            );
-            let version = next_list_version!(tx);
             let change = json!({ "action": "added" });
-            let changes = [(meeting.slug.as_str(), change)];
-            record_changes!(tx, source, Some(editor.0), now_seconds, version, &changes);
+            save_edit!(tx, source, meeting, editor, now_seconds, change);
             tx.commit().await?;
             Ok::<_, sqlx::Error>(true)
         }
@@ -374,17 +390,9 @@ impl Store {
                     .fetch_optional(&mut *tx)
                     .await?;
             let Some(old) = old else { return Ok(false) };
-            upsert!(
-                tx,
-                source,
-                &[Row::of(meeting, record_text(meeting))],
-                now_seconds
-            );
-            let version = next_list_version!(tx);
             let fields = changed_fields(&record_map(&old), &meeting.record);
             let change = json!({ "action": "updated", "fields": fields });
-            let changes = [(meeting.slug.as_str(), change)];
-            record_changes!(tx, source, Some(editor.0), now_seconds, version, &changes);
+            save_edit!(tx, source, meeting, editor, now_seconds, change);
             tx.commit().await?;
             Ok::<_, sqlx::Error>(true)
         }

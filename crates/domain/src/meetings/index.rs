@@ -240,11 +240,8 @@ impl StartTimes {
             let (Some(zone), Some((start, _))) = (entry.zone, entry.times) else {
                 continue;
             };
-            for day in 0..7 {
-                let day = SpecDay::new(day).expect("0..7 are days");
-                if entry.days.contains(day) {
-                    starts.push((zone, u16::from(day.number()) * 24 * 60 + start, *entry));
-                }
+            for day in entry.days.numbers() {
+                starts.push((zone, u16::from(day) * 24 * 60 + start, *entry));
             }
         }
         starts.sort_by_key(|(zone, minute, _)| (*zone, *minute));
