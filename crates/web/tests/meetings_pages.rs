@@ -80,7 +80,7 @@ backend_tests! {
     async fn a_bad_parameter_is_explained_on_the_page(app) {
         let (status, html) = get(&app, "/meetings?day=9", "en").await;
         assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
-        assert!(html.contains("The search parameter day cannot be used"));
+        assert!(html.contains("The search parameter day must be 0 (Sunday) to 6 (Saturday)."));
         assert!(html.contains(r#"name="q""#), "the form is still there");
     }
 

@@ -199,6 +199,28 @@ backend_tests! {
         }
     }
 
+    async fn a_parameter_problem_is_told_in_the_readers_language(app) {
+        for (query, english, spanish) in [
+            (vec![("day", "7")], "must be 0 (Sunday) to 6 (Saturday)", "debe ser de 0 (domingo) a 6 (sábado)"),
+            (vec![("limit", "0")], "must be a number from 1 to 100", "debe ser un número de 1 a 100"),
+            (vec![("near", "Portland")], "could be several places", "puede ser varios lugares"),
+        ] {
+            for (language, expected) in [("en", english), ("es", spanish)] {
+                let response = app
+                    .api
+                    .get(app.url("/api/v1/meetings"))
+                    .header("Accept-Language", language)
+                    .query(&query)
+                    .send()
+                    .await
+                    .unwrap();
+                let body = problem(response, StatusCode::UNPROCESSABLE_ENTITY).await;
+                let detail = body["detail"].as_str().unwrap();
+                assert!(detail.contains(expected), "{language} {query:?}: {detail}");
+            }
+        }
+    }
+
     async fn every_node_sees_every_change_at_once(app) {
         with_meetings(&app).await;
         let (other, _stop, _) = start_node(&app.db, Config::default()).await;

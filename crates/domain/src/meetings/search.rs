@@ -74,19 +74,68 @@ pub enum Sort {
     Distance,
 }
 
-/// A parameter that cannot be used, and why: the 422 a person sees.
+/// A parameter that cannot be used, and why: the 422 a person sees, put in
+/// words in their language by the web layer.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{parameter}: {reason}")]
+#[error("{parameter}: {reason:?}")]
 pub struct ParameterError {
     pub parameter: &'static str,
-    pub reason: String,
+    pub reason: Reason,
 }
 
-fn wrong(parameter: &'static str, reason: impl Into<String>) -> ParameterError {
-    ParameterError {
+/// Why a search parameter cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Reason {
+    /// Not an RFC 3339 instant.
+    NotAnInstant,
+    /// Not a whole or decimal number in this range (both ends included).
+    OutOfRange {
+        low: String,
+        high: String,
+    },
+    /// Not a distance more than 0 and at most this many kilometres.
+    NotARadius {
+        most: String,
+    },
+    /// `near` and `lat`/`lng` together.
+    NearAndPosition,
+    /// A place name with several readings.
+    AmbiguousPlace {
+        name: String,
+        choices: Vec<String>,
+    },
+    UnknownPlace {
+        name: String,
+    },
+    /// Needs `lat` and `lng`.
+    NeedsPosition,
+    /// Needs this other parameter too.
+    Needs(&'static str),
+    NotADay,
+    NotALocalTime,
+    NotAnAttendance {
+        given: String,
+    },
+    NotASort,
+    NotACursor,
+}
+
+fn wrong(parameter: &'static str, reason: Reason) -> ParameterError {
+    ParameterError { parameter, reason }
+}
+
+fn out_of_range(
+    parameter: &'static str,
+    low: impl ToString,
+    high: impl ToString,
+) -> ParameterError {
+    wrong(
         parameter,
-        reason: reason.into(),
-    }
+        Reason::OutOfRange {
+            low: low.to_string(),
+            high: high.to_string(),
+        },
+    )
 }
 
 /// Search parameters as they arrive, all optional text.
@@ -122,18 +171,15 @@ impl SearchParameters {
     pub fn parse(&self, now: Timestamp) -> Result<SearchQuery, ParameterError> {
         let at = match given(&self.at) {
             None => now,
-            Some(text) => text.parse::<Timestamp>().map_err(|_| {
-                wrong(
-                    "at",
-                    "must be an RFC 3339 instant, e.g. 2026-03-03T19:00:00Z",
-                )
-            })?,
+            Some(text) => text
+                .parse::<Timestamp>()
+                .map_err(|_| wrong("at", Reason::NotAnInstant))?,
         };
         let coordinate = |name: &'static str, text: &str, limit: f64| {
             text.parse::<f64>()
                 .ok()
                 .filter(|v| v.is_finite() && v.abs() <= limit)
-                .ok_or_else(|| wrong(name, format!("must be a number from -{limit} to {limit}")))
+                .ok_or_else(|| out_of_range(name, -limit, limit))
         };
         let radius_km = given(&self.radius_km)
             .map(|text| {
@@ -141,14 +187,19 @@ impl SearchParameters {
                     .ok()
                     .filter(|r| r.is_finite() && *r > 0.0 && *r <= MAX_RADIUS_KM)
                     .ok_or_else(|| {
-                        wrong("radius_km", format!("must be a distance in kilometres, more than 0 and at most {MAX_RADIUS_KM}"))
+                        wrong(
+                            "radius_km",
+                            Reason::NotARadius {
+                                most: MAX_RADIUS_KM.to_string(),
+                            },
+                        )
                     })
             })
             .transpose()?;
         let near = given(&self.near).map(find_place).transpose()?;
         let origin = match (given(&self.lat), given(&self.lng)) {
             (Some(_), _) | (_, Some(_)) if near.is_some() => {
-                return Err(wrong("near", "give near or lat and lng, not both"));
+                return Err(wrong("near", Reason::NearAndPosition));
             }
             (None, None) if near.is_some() => near.map(|place| Origin {
                 latitude: place.latitude,
@@ -161,25 +212,24 @@ impl SearchParameters {
                 radius_km,
             }),
             (None, None) if radius_km.is_some() => {
-                return Err(wrong("radius_km", "needs lat and lng"));
+                return Err(wrong("radius_km", Reason::NeedsPosition));
             }
             (None, None) => None,
-            (Some(_), None) => return Err(wrong("lng", "is needed with lat")),
-            (None, Some(_)) => return Err(wrong("lat", "is needed with lng")),
+            (Some(_), None) => return Err(wrong("lng", Reason::Needs("lat"))),
+            (None, Some(_)) => return Err(wrong("lat", Reason::Needs("lng"))),
         };
         let day = given(&self.day)
             .map(|text| {
                 text.parse::<u8>()
                     .ok()
                     .and_then(SpecDay::new)
-                    .ok_or_else(|| wrong("day", "must be 0 (Sunday) to 6 (Saturday)"))
+                    .ok_or_else(|| wrong("day", Reason::NotADay))
             })
             .transpose()?;
         let local_time = |name: &'static str, value: &Option<String>| {
             given(value)
                 .map(|text| {
-                    Time::strptime("%H:%M", text)
-                        .map_err(|_| wrong(name, "must be a local time as HH:MM, e.g. 18:30"))
+                    Time::strptime("%H:%M", text).map_err(|_| wrong(name, Reason::NotALocalTime))
                 })
                 .transpose()
         };
@@ -191,12 +241,7 @@ impl SearchParameters {
                     .ok()
                     .filter(|m| (1..=7 * 24 * 60).contains(m))
                     .map(SignedDuration::from_mins)
-                    .ok_or_else(|| {
-                        wrong(
-                            "starts_within",
-                            "must be a number of minutes from 1 to 10080",
-                        )
-                    })
+                    .ok_or_else(|| out_of_range("starts_within", 1, 7 * 24 * 60))
             })
             .transpose()?;
         let types: Vec<String> = given(&self.types)
@@ -219,7 +264,9 @@ impl SearchParameters {
                     Attendance::parse(a).ok_or_else(|| {
                         wrong(
                             "attendance",
-                            format!("{a:?} is not one of in_person, hybrid, online, inactive"),
+                            Reason::NotAnAttendance {
+                                given: a.to_owned(),
+                            },
                         )
                     })
                 })
@@ -228,25 +275,20 @@ impl SearchParameters {
         let sort = match given(&self.sort) {
             None | Some("time") => Sort::Time,
             Some("distance") if origin.is_some() => Sort::Distance,
-            Some("distance") => return Err(wrong("sort", "distance needs lat and lng")),
-            Some(_) => return Err(wrong("sort", "must be time or distance")),
+            Some("distance") => return Err(wrong("sort", Reason::NeedsPosition)),
+            Some(_) => return Err(wrong("sort", Reason::NotASort)),
         };
         let limit = given(&self.limit)
             .map(|text| {
                 text.parse::<usize>()
                     .ok()
                     .filter(|l| (1..=MAX_LIMIT).contains(l))
-                    .ok_or_else(|| {
-                        wrong("limit", format!("must be a number from 1 to {MAX_LIMIT}"))
-                    })
+                    .ok_or_else(|| out_of_range("limit", 1, MAX_LIMIT))
             })
             .transpose()?
             .unwrap_or(DEFAULT_LIMIT);
         let offset = given(&self.cursor)
-            .map(|cursor| {
-                decode_cursor(cursor)
-                    .ok_or_else(|| wrong("cursor", "is not a cursor this search gave"))
-            })
+            .map(|cursor| decode_cursor(cursor).ok_or_else(|| wrong("cursor", Reason::NotACursor)))
             .transpose()?
             .unwrap_or(0);
         Ok(SearchQuery {
@@ -272,21 +314,18 @@ impl SearchParameters {
 fn find_place(name: &str) -> Result<Place, ParameterError> {
     match places::lookup(name) {
         Lookup::Found(place) => Ok(place),
-        Lookup::Ambiguous(choices) => {
-            let labels: Vec<String> = choices.iter().map(Place::label).collect();
-            Err(wrong(
-                "near",
-                format!(
-                    "{name:?} could be several places ({}); add a state or country",
-                    labels.join("; ")
-                ),
-            ))
-        }
+        Lookup::Ambiguous(choices) => Err(wrong(
+            "near",
+            Reason::AmbiguousPlace {
+                name: name.to_owned(),
+                choices: choices.iter().map(Place::label).collect(),
+            },
+        )),
         Lookup::NotFound => Err(wrong(
             "near",
-            format!(
-                "no place called {name:?} is known; try a town with its state or country, or a US ZIP code"
-            ),
+            Reason::UnknownPlace {
+                name: name.to_owned(),
+            },
         )),
     }
 }

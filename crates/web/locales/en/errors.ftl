@@ -40,5 +40,19 @@ error-too-large = The request is larger than Hearth accepts.
 error-internal = Something went wrong on our side. Nothing you did caused it; please try again in a moment.
 error-busy = Hearth is very busy right now. Please try again in a moment.
 error-unreadable-request = Hearth could not read this request: { $reason }
-search-parameter-invalid = The search parameter { $parameter } cannot be used: { $reason }.
 error-not-allowed = This is for people who keep the meeting list. If you should be one, ask the site's administrator.
+
+# Why a search parameter cannot be used; each names it as { $parameter }.
+search-invalid-instant = The search parameter { $parameter } must be an RFC 3339 instant, e.g. 2026-03-03T19:00:00Z.
+search-invalid-range = The search parameter { $parameter } must be a number from { $low } to { $high }.
+search-invalid-radius = The search parameter { $parameter } must be a distance in kilometres, more than 0 and at most { $most }.
+search-invalid-near-and-position = Give { $parameter } or lat and lng, not both.
+search-invalid-ambiguous-place = “{ $name }” could be several places ({ $choices }); add a state or country to { $parameter }.
+search-invalid-unknown-place = No place called “{ $name }” is known; give { $parameter } a town with its state or country, or a US ZIP code.
+search-invalid-needs-position = The search parameter { $parameter } needs lat and lng.
+search-invalid-needs = The search parameter { $parameter } is needed with { $other }.
+search-invalid-day = The search parameter { $parameter } must be 0 (Sunday) to 6 (Saturday).
+search-invalid-local-time = The search parameter { $parameter } must be a local time as HH:MM, e.g. 18:30.
+search-invalid-attendance = The search parameter { $parameter } has “{ $given }”, which is not one of in_person, hybrid, online, inactive.
+search-invalid-sort = The search parameter { $parameter } must be time or distance.
+search-invalid-cursor = The search parameter { $parameter } is not a cursor this search gave.

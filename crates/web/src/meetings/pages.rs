@@ -161,13 +161,7 @@ pub async fn finder(
     let search = match parameters.parse(Timestamp::now()) {
         Ok(search) => search,
         Err(error) => {
-            page.problem = Some(
-                lang.message(
-                    &Message::new("search-parameter-invalid")
-                        .with("parameter", error.parameter)
-                        .with("reason", error.reason),
-                ),
-            );
+            page.problem = Some(lang.message(&super::search::parameter_message(error)));
             return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response());
         }
     };

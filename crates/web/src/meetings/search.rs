@@ -5,7 +5,9 @@ use std::collections::{BTreeMap, HashMap};
 use axum::Json;
 use axum::extract::{Query, State};
 use hearth_domain::meetings::index::SearchIndex;
-use hearth_domain::meetings::search::{Hit, Page, ParameterError, SearchParameters, SearchQuery};
+use hearth_domain::meetings::search::{
+    Hit, Page, ParameterError, Reason, SearchParameters, SearchQuery,
+};
 use jiff::Timestamp;
 use serde::Serialize;
 use serde_json::value::{RawValue, to_raw_value};
@@ -136,10 +138,35 @@ fn parameter_problem(error: ParameterError) -> AppError {
     AppError::Invalid(vec![FieldError {
         field: error.parameter,
         code: "invalid",
-        message: Message::new("search-parameter-invalid")
-            .with("parameter", error.parameter)
-            .with("reason", error.reason),
+        message: parameter_message(error),
     }])
+}
+
+/// Why a search parameter cannot be used, for the page or the API to put in
+/// the reader's words. Each message names the parameter.
+pub(super) fn parameter_message(error: ParameterError) -> Message {
+    let message = |id| Message::new(id).with("parameter", error.parameter);
+    match error.reason {
+        Reason::NotAnInstant => message("search-invalid-instant"),
+        Reason::OutOfRange { low, high } => message("search-invalid-range")
+            .with("low", low)
+            .with("high", high),
+        Reason::NotARadius { most } => message("search-invalid-radius").with("most", most),
+        Reason::NearAndPosition => message("search-invalid-near-and-position"),
+        Reason::AmbiguousPlace { name, choices } => message("search-invalid-ambiguous-place")
+            .with("name", name)
+            .with("choices", choices.join("; ")),
+        Reason::UnknownPlace { name } => message("search-invalid-unknown-place").with("name", name),
+        Reason::NeedsPosition => message("search-invalid-needs-position"),
+        Reason::Needs(other) => message("search-invalid-needs").with("other", other),
+        Reason::NotADay => message("search-invalid-day"),
+        Reason::NotALocalTime => message("search-invalid-local-time"),
+        Reason::NotAnAttendance { given } => {
+            message("search-invalid-attendance").with("given", given)
+        }
+        Reason::NotASort => message("search-invalid-sort"),
+        Reason::NotACursor => message("search-invalid-cursor"),
+    }
 }
 
 /// Find meetings.
