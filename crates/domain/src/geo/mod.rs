@@ -95,12 +95,19 @@ impl Radius {
     }
 }
 
-/// Every point within `radius_km` of a centre.
+/// Every point within a radius of a centre, with what finding them needs
+/// worked out once: a search asks for the longitudes of one latitude band
+/// after another.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Circle {
-    pub latitude: f64,
-    pub longitude: f64,
-    pub radius_km: f64,
+    longitude: f64,
+    bounds: BoundingBox,
+    cos_radius: f64,
+    sin_centre: f64,
+    cos_centre: f64,
+    /// The latitude where the circle's edge runs north-south: where it is
+    /// widest.
+    widest: f64,
 }
 
 /// How far a longitude range reaches beyond the exact one, in degrees
@@ -109,8 +116,24 @@ pub struct Circle {
 const LONGITUDE_MARGIN_DEGREES: f64 = 1e-5;
 
 impl Circle {
+    pub fn new(latitude: f64, longitude: f64, radius_km: f64) -> Circle {
+        let cos_radius = (radius_km.max(0.0) / EARTH_RADIUS_KM).cos();
+        let (sin_centre, cos_centre) = latitude.to_radians().sin_cos();
+        Circle {
+            longitude,
+            bounds: BoundingBox::around(latitude, longitude, radius_km),
+            cos_radius,
+            sin_centre,
+            cos_centre,
+            widest: (sin_centre / cos_radius)
+                .clamp(-1.0, 1.0)
+                .asin()
+                .to_degrees(),
+        }
+    }
+
     pub fn bounding_box(&self) -> BoundingBox {
-        BoundingBox::around(self.latitude, self.longitude, self.radius_km)
+        self.bounds
     }
 
     /// The longitudes (west, east) the circle's points from latitude
@@ -118,27 +141,21 @@ impl Circle {
     /// away from the latitude where the circle is widest. `None` when the
     /// circle does not reach those latitudes.
     pub fn longitudes_between(&self, south: f64, north: f64) -> Option<(f64, f64)> {
-        let bounds = self.bounding_box();
+        let bounds = self.bounds;
         if bounds.min_lng <= -180.0 && bounds.max_lng >= 180.0 {
             // Around a pole or across the antimeridian: the box's answer.
             return Some((bounds.min_lng, bounds.max_lng));
         }
-        let angular_radius = self.radius_km.max(0.0) / EARTH_RADIUS_KM;
-        let (sin_centre, cos_centre) = self.latitude.to_radians().sin_cos();
         // A point at latitude φ is in the circle when the cosine of its
         // longitude difference is at least this.
         let least_cos = |latitude: f64| {
             let (sin, cos) = latitude.to_radians().sin_cos();
-            (angular_radius.cos() - sin_centre * sin) / (cos_centre * cos)
+            (self.cos_radius - self.sin_centre * sin) / (self.cos_centre * cos)
         };
-        // Widest at an end, or where the circle's edge runs north-south.
-        let widest = (sin_centre / angular_radius.cos())
-            .clamp(-1.0, 1.0)
-            .asin()
-            .to_degrees();
+        // Widest at an end, or where the edge runs north-south.
         let mut lowest = least_cos(south).min(least_cos(north));
-        if (south..=north).contains(&widest) {
-            lowest = lowest.min(least_cos(widest));
+        if (south..=north).contains(&self.widest) {
+            lowest = lowest.min(least_cos(self.widest));
         }
         if lowest > 1.0 + 1e-9 {
             return None;
@@ -379,11 +396,7 @@ mod tests {
         let mut checked = 0;
         for (lat, lng) in [(45.5, -122.7), (-33.9, 151.2), (0.0, 0.0), (64.1, -21.9)] {
             for radius_km in [1.0, 25.0, 300.0] {
-                let circle = Circle {
-                    latitude: lat,
-                    longitude: lng,
-                    radius_km,
-                };
+                let circle = Circle::new(lat, lng, radius_km);
                 for bearing in (0..360).step_by(7) {
                     for tenth in 1..=10 {
                         let reach = radius_km * f64::from(tenth) / 10.0;
@@ -403,11 +416,7 @@ mod tests {
             }
         }
         assert_eq!(checked, 4 * 3 * 52 * 10);
-        let portland = Circle {
-            latitude: 45.5,
-            longitude: -122.7,
-            radius_km: 25.0,
-        };
+        let portland = Circle::new(45.5, -122.7, 25.0);
         assert_eq!(portland.longitudes_between(46.0, 46.1), None, "55 km north");
         let (west, east) = portland.longitudes_between(45.7, 45.8).unwrap();
         let (box_west, box_east) = portland.longitudes_between(45.5, 45.6).unwrap();

@@ -791,9 +791,7 @@ impl ZoneClock {
                 offset_seconds,
                 now,
                 yesterday: yesterday * DAY_SECONDS,
-                // Day 0, 1970-01-01, was a Thursday: spec day 4.
-                yesterday_weekday: SpecDay::new((yesterday + 4).rem_euclid(7) as u8)
-                    .expect("0..7 are days"),
+                yesterday_weekday: weekday(yesterday),
             })
         }
     }
@@ -832,9 +830,14 @@ const DAY_SECONDS: i64 = 24 * 60 * 60;
 /// Minutes into the local week (Sunday 00:00 is 0) at `at` in `zone`.
 fn local_week_minute(zone: &TimeZone, at: Timestamp) -> i64 {
     let local = at.as_second() + i64::from(zone.to_offset(at).seconds());
-    // Day 0, 1970-01-01, was a Thursday: spec day 4.
-    let weekday = (local.div_euclid(DAY_SECONDS) + 4).rem_euclid(7);
-    weekday * 24 * 60 + local.rem_euclid(DAY_SECONDS) / 60
+    let day = weekday(local.div_euclid(DAY_SECONDS));
+    i64::from(day.number()) * 24 * 60 + local.rem_euclid(DAY_SECONDS) / 60
+}
+
+/// The day of the week of a day counted from 1970-01-01.
+fn weekday(days_since_1970: i64) -> SpecDay {
+    // 1970-01-01 was a Thursday: spec day 4.
+    SpecDay::new((days_since_1970 + 4).rem_euclid(7) as u8).expect("0..7 are days")
 }
 
 #[cfg(test)]

@@ -58,11 +58,7 @@ pub struct Origin {
 impl Origin {
     /// The area a radius search can find meetings in.
     pub fn circle(&self) -> Option<Circle> {
-        self.radius_km.map(|radius_km| Circle {
-            latitude: self.latitude,
-            longitude: self.longitude,
-            radius_km,
-        })
+        (self.radius_km).map(|radius_km| Circle::new(self.latitude, self.longitude, radius_km))
     }
 }
 
