@@ -5,6 +5,7 @@
 //! the store and the web layer never have to check it again.
 
 pub mod geo;
+pub mod groups;
 pub mod meetings;
 pub mod people;
 pub mod throttle;

@@ -25,6 +25,11 @@ pub enum Entity {
     Account,
     Session,
     Meeting,
+    Group,
+    Membership,
+    JoinRequest,
+    Invite,
+    Post,
 }
 
 impl fmt::Display for Entity {
@@ -33,6 +38,11 @@ impl fmt::Display for Entity {
             Entity::Account => "account",
             Entity::Session => "session",
             Entity::Meeting => "meeting",
+            Entity::Group => "group",
+            Entity::Membership => "membership",
+            Entity::JoinRequest => "join request",
+            Entity::Invite => "invite",
+            Entity::Post => "post",
         })
     }
 }

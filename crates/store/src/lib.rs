@@ -10,6 +10,7 @@
 
 mod connect;
 mod error;
+pub mod groups;
 pub mod meetings;
 pub mod people;
 pub mod sessions;

@@ -23,8 +23,8 @@ use crate::auth::{csrf, session};
 use crate::meetings::index::MeetingIndex;
 use crate::metrics::Metrics;
 use crate::{
-    AppError, Config, assets, error, headers, help, home, i18n, language, meetings, metrics,
-    openapi, ops,
+    AppError, Config, assets, error, groups, headers, help, home, i18n, language, meetings,
+    metrics, openapi, ops,
 };
 
 /// What every handler can reach.
@@ -102,7 +102,8 @@ pub fn router(state: AppState) -> Router {
         .route("/healthz", get(ops::healthz))
         .route("/metrics", get(ops::metrics))
         .route("/api/openapi.json", get(openapi::serve))
-        .route("/api/meetings.json", get(meetings::feed::serve));
+        .route("/api/meetings.json", get(meetings::feed::serve))
+        .merge(groups::page_routes());
 
     pages
         .merge(api)
@@ -149,6 +150,7 @@ pub(crate) fn api_routes() -> OpenApiRouter<AppState> {
         .merge(accounts_api::routes())
         .merge(language::api_routes())
         .merge(meetings::search::api_routes())
+        .merge(groups::api_routes())
 }
 
 async fn not_found() -> AppError {

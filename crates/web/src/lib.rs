@@ -11,6 +11,7 @@ mod assets;
 pub mod auth;
 mod config;
 mod error;
+mod groups;
 mod headers;
 mod help;
 mod home;

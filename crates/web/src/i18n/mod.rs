@@ -291,6 +291,12 @@ impl From<&u16> for Arg {
     }
 }
 
+impl From<&i64> for Arg {
+    fn from(n: &i64) -> Arg {
+        Arg::Number(*n)
+    }
+}
+
 impl From<&usize> for Arg {
     fn from(n: &usize) -> Arg {
         Arg::from(*n)

@@ -1,0 +1,321 @@
+//! What facilitators do to members and posts, each written with its entry
+//! in the append-only audit log in the same transaction.
+
+use jiff::Timestamp;
+
+use super::posts::PostId;
+use super::{GroupId, lock_group};
+use crate::people::AccountId;
+use crate::{Entity, Store, StoreError, from_seconds, on_pool, to_seconds};
+
+/// What a moderator did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AuditAction {
+    RemovePost,
+    RemoveMember,
+    MuteMember,
+    RevealAuthor,
+}
+
+impl AuditAction {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AuditAction::RemovePost => "remove_post",
+            AuditAction::RemoveMember => "remove_member",
+            AuditAction::MuteMember => "mute_member",
+            AuditAction::RevealAuthor => "reveal_author",
+        }
+    }
+
+    fn parse(text: &str) -> Option<AuditAction> {
+        Some(match text {
+            "remove_post" => AuditAction::RemovePost,
+            "remove_member" => AuditAction::RemoveMember,
+            "mute_member" => AuditAction::MuteMember,
+            "reveal_author" => AuditAction::RevealAuthor,
+            _ => return None,
+        })
+    }
+}
+
+/// One line of the audit log.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AuditEntry {
+    pub id: i64,
+    pub actor: Option<String>,
+    pub action: AuditAction,
+    pub group_id: Option<GroupId>,
+    pub target_account: Option<String>,
+    pub target_post: Option<PostId>,
+    pub reason: String,
+    pub created_at: Timestamp,
+}
+
+/// Appends to the audit log inside `$tx`.
+macro_rules! audit {
+    ($tx:expr, $actor:expr, $action:expr, $group:expr, $account:expr, $post:expr, $reason:expr, $now:expr) => {
+        sqlx::query(
+            "INSERT INTO audit_log (actor_id, action, group_id, target_account_id,
+                 target_post_id, reason, created_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        )
+        .bind($actor.0)
+        .bind($action.as_str())
+        .bind($group.0)
+        .bind($account)
+        .bind($post)
+        .bind($reason)
+        .bind($now)
+        .execute(&mut *$tx)
+        .await?
+    };
+}
+
+impl Store {
+    /// Removes a share (with its thread) or a reply from members' view; it
+    /// is kept for the record.
+    pub async fn remove_post(
+        &self,
+        group: GroupId,
+        post: PostId,
+        moderator: AccountId,
+        reason: &str,
+        now: Timestamp,
+    ) -> Result<(), StoreError> {
+        let now = to_seconds(now);
+        let removed = on_pool!(self, |pool| async {
+            let mut tx = pool.begin().await?;
+            if !lock_group!(tx, group) {
+                return Ok(false);
+            }
+            let author: Option<i64> = sqlx::query_scalar(
+                "UPDATE posts SET removed_at = $3, removed_by = $4
+                 WHERE id = $2 AND group_id = $1 AND removed_at IS NULL RETURNING author_id",
+            )
+            .bind(group.0)
+            .bind(post.0)
+            .bind(now)
+            .bind(moderator.0)
+            .fetch_optional(&mut *tx)
+            .await?;
+            let Some(author) = author else {
+                return Ok(false);
+            };
+            // A removed reply no longer counts in its thread.
+            sqlx::query(
+                "UPDATE posts SET reply_count = reply_count - 1
+                 WHERE id = (SELECT thread_id FROM posts WHERE id = $1)",
+            )
+            .bind(post.0)
+            .execute(&mut *tx)
+            .await?;
+            let action = AuditAction::RemovePost;
+            audit!(
+                tx,
+                moderator,
+                action,
+                group,
+                Some(author),
+                Some(post.0),
+                reason,
+                now
+            );
+            tx.commit().await?;
+            Ok::<_, sqlx::Error>(true)
+        }
+        .await)?;
+        if removed {
+            Ok(())
+        } else {
+            Err(StoreError::NotFound(Entity::Post))
+        }
+    }
+
+    /// Removes a member (never the owner) from the group. To come back to a
+    /// hidden group they need a new invitation.
+    pub async fn remove_member(
+        &self,
+        group: GroupId,
+        member: AccountId,
+        moderator: AccountId,
+        reason: &str,
+        now: Timestamp,
+    ) -> Result<(), StoreError> {
+        let now = to_seconds(now);
+        let removed = on_pool!(self, |pool| async {
+            let mut tx = pool.begin().await?;
+            if !lock_group!(tx, group) {
+                return Ok(false);
+            }
+            let changed = sqlx::query(
+                "UPDATE memberships SET status = 'removed'
+                 WHERE group_id = $1 AND account_id = $2 AND status = 'active'
+                   AND role <> 'owner'",
+            )
+            .bind(group.0)
+            .bind(member.0)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+            if changed == 0 {
+                return Ok(false);
+            }
+            let action = AuditAction::RemoveMember;
+            audit!(
+                tx,
+                moderator,
+                action,
+                group,
+                Some(member.0),
+                None::<i64>,
+                reason,
+                now
+            );
+            tx.commit().await?;
+            Ok::<_, sqlx::Error>(true)
+        }
+        .await)?;
+        if removed {
+            Ok(())
+        } else {
+            Err(StoreError::NotFound(Entity::Membership))
+        }
+    }
+
+    /// Stops a member posting until `until` (they still read).
+    pub async fn mute_member(
+        &self,
+        group: GroupId,
+        member: AccountId,
+        until: Timestamp,
+        moderator: AccountId,
+        reason: &str,
+        now: Timestamp,
+    ) -> Result<(), StoreError> {
+        let now = to_seconds(now);
+        let muted = on_pool!(self, |pool| async {
+            let mut tx = pool.begin().await?;
+            if !lock_group!(tx, group) {
+                return Ok(false);
+            }
+            let changed = sqlx::query(
+                "UPDATE memberships SET muted_until = $3
+                 WHERE group_id = $1 AND account_id = $2 AND status = 'active'
+                   AND role <> 'owner'",
+            )
+            .bind(group.0)
+            .bind(member.0)
+            .bind(to_seconds(until))
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+            if changed == 0 {
+                return Ok(false);
+            }
+            let action = AuditAction::MuteMember;
+            audit!(
+                tx,
+                moderator,
+                action,
+                group,
+                Some(member.0),
+                None::<i64>,
+                reason,
+                now
+            );
+            tx.commit().await?;
+            Ok::<_, sqlx::Error>(true)
+        }
+        .await)?;
+        if muted {
+            Ok(())
+        } else {
+            Err(StoreError::NotFound(Entity::Membership))
+        }
+    }
+
+    /// Tells a facilitator who wrote an anonymous post, writing why in the
+    /// audit log first. Returns the author's handle.
+    pub async fn reveal_author(
+        &self,
+        group: GroupId,
+        post: PostId,
+        moderator: AccountId,
+        reason: &str,
+        now: Timestamp,
+    ) -> Result<String, StoreError> {
+        let now = to_seconds(now);
+        let handle = on_pool!(self, |pool| async {
+            let mut tx = pool.begin().await?;
+            if !lock_group!(tx, group) {
+                return Ok(None);
+            }
+            let author: Option<(i64, String)> = sqlx::query_as(
+                "SELECT a.id, a.handle FROM posts p JOIN accounts a ON a.id = p.author_id
+                 WHERE p.id = $2 AND p.group_id = $1",
+            )
+            .bind(group.0)
+            .bind(post.0)
+            .fetch_optional(&mut *tx)
+            .await?;
+            let Some((author, handle)) = author else {
+                return Ok(None);
+            };
+            let action = AuditAction::RevealAuthor;
+            audit!(
+                tx,
+                moderator,
+                action,
+                group,
+                Some(author),
+                Some(post.0),
+                reason,
+                now
+            );
+            tx.commit().await?;
+            Ok::<_, sqlx::Error>(Some(handle))
+        }
+        .await)?;
+        handle.ok_or(StoreError::NotFound(Entity::Post))
+    }
+
+    /// A group's audit log, newest first.
+    pub async fn audit_log(&self, group: GroupId) -> Result<Vec<AuditEntry>, StoreError> {
+        let sql = "SELECT l.id, actor.handle, l.action, l.group_id, target.handle,
+                          l.target_post_id, l.reason, l.created_at
+                   FROM audit_log l
+                   LEFT JOIN accounts actor ON actor.id = l.actor_id
+                   LEFT JOIN accounts target ON target.id = l.target_account_id
+                   WHERE l.group_id = $1 ORDER BY l.id DESC";
+        #[allow(clippy::type_complexity)]
+        let rows: Vec<(
+            i64,
+            Option<String>,
+            String,
+            Option<i64>,
+            Option<String>,
+            Option<i64>,
+            String,
+            i64,
+        )> = on_pool!(self, |pool| {
+            sqlx::query_as(sql).bind(group.0).fetch_all(pool).await
+        })?;
+        Ok(rows
+            .into_iter()
+            .filter_map(
+                |(id, actor, action, group, target_account, target_post, reason, at)| {
+                    Some(AuditEntry {
+                        id,
+                        actor,
+                        action: AuditAction::parse(&action)?,
+                        group_id: group.map(GroupId),
+                        target_account,
+                        target_post: target_post.map(PostId),
+                        reason,
+                        created_at: from_seconds(at),
+                    })
+                },
+            )
+            .collect())
+    }
+}

@@ -1,0 +1,732 @@
+//! Shares, replies and the responses to them: what members write, and what
+//! each member has read.
+
+use std::collections::HashMap;
+
+use hearth_domain::groups::{Body, ShareKind, SupportKind, Title};
+use jiff::Timestamp;
+
+use super::{GroupId, lock_group};
+use crate::people::AccountId;
+use crate::{Entity, Store, StoreError, from_seconds, on_pool, to_seconds};
+
+/// The database id of a share or a reply.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct PostId(pub i64);
+
+/// A new share, which starts a thread.
+#[derive(Debug, Clone)]
+pub struct NewShare<'a> {
+    pub kind: ShareKind,
+    pub title: Option<&'a Title>,
+    pub body: &'a Body,
+    /// Shown to other members as "a member".
+    pub anonymous: bool,
+}
+
+/// A new reply to a thread.
+#[derive(Debug, Clone)]
+pub struct NewReply<'a> {
+    pub thread: PostId,
+    pub body: &'a Body,
+    pub anonymous: bool,
+    /// A post of the same thread this reply quotes.
+    pub quoting: Option<PostId>,
+}
+
+/// Who wrote a post. The handle is there even for an anonymous post: the
+/// web layer shows it only to the author (and to a facilitator through the
+/// audited reveal).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Author {
+    pub account_id: AccountId,
+    pub handle: String,
+    pub anonymous: bool,
+}
+
+/// A thread on a group's page: its share, without its replies.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ThreadSummary {
+    pub id: PostId,
+    pub kind: ShareKind,
+    pub title: Option<String>,
+    /// The start of the share's text.
+    pub opening: String,
+    pub author: Author,
+    pub pinned: bool,
+    pub locked: bool,
+    pub reply_count: i64,
+    pub created_at: Timestamp,
+    pub last_activity_at: Timestamp,
+    /// Activity since the reader last opened it.
+    pub unread: bool,
+}
+
+/// Where the next page of a group's threads starts: after this thread.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ThreadCursor {
+    pub pinned: bool,
+    pub last_activity_at: i64,
+    pub id: PostId,
+}
+
+/// A share or a reply as a thread page shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Post {
+    pub id: PostId,
+    pub group_id: GroupId,
+    /// `None` for the share that starts a thread.
+    pub thread_id: Option<PostId>,
+    pub author: Author,
+    pub kind: Option<ShareKind>,
+    pub title: Option<String>,
+    pub body: String,
+    pub quoting: Option<PostId>,
+    pub created_at: Timestamp,
+    pub removed: bool,
+    pub pinned: bool,
+    pub locked: bool,
+    pub reply_count: i64,
+    pub last_activity_at: Timestamp,
+    pub helpful: bool,
+    /// The supportive responses given, each kind once, and whether the
+    /// reader gave it. No counts: support is not a race.
+    pub supports: Vec<(SupportKind, bool)>,
+}
+
+impl Post {
+    pub fn thread(&self) -> PostId {
+        self.thread_id.unwrap_or(self.id)
+    }
+}
+
+/// A page of a thread: its share and replies in order (those the asker
+/// found helpful first), and where the next page starts.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ThreadPage {
+    pub share: Post,
+    pub replies: Vec<Post>,
+    pub next: Option<ReplyCursor>,
+}
+
+/// After this reply: (helpful, id).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ReplyCursor {
+    pub helpful: bool,
+    pub id: PostId,
+}
+
+/// Whether a reply was written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Replied {
+    Posted(PostId),
+    /// The thread was removed or locked in the meantime.
+    Closed,
+}
+
+#[derive(sqlx::FromRow)]
+struct PostRow {
+    id: i64,
+    group_id: i64,
+    thread_id: Option<i64>,
+    author_id: i64,
+    handle: String,
+    anonymous: bool,
+    kind: Option<String>,
+    title: Option<String>,
+    body: String,
+    quoted_post_id: Option<i64>,
+    created_at: i64,
+    removed_at: Option<i64>,
+    pinned: bool,
+    locked: bool,
+    reply_count: i64,
+    last_activity_at: i64,
+    helpful: bool,
+}
+
+impl From<PostRow> for Post {
+    fn from(row: PostRow) -> Post {
+        Post {
+            id: PostId(row.id),
+            group_id: GroupId(row.group_id),
+            thread_id: row.thread_id.map(PostId),
+            author: Author {
+                account_id: AccountId(row.author_id),
+                handle: row.handle,
+                anonymous: row.anonymous,
+            },
+            kind: row.kind.and_then(|kind| kind.parse().ok()),
+            title: row.title,
+            body: row.body,
+            quoting: row.quoted_post_id.map(PostId),
+            created_at: from_seconds(row.created_at),
+            removed: row.removed_at.is_some(),
+            pinned: row.pinned,
+            locked: row.locked,
+            reply_count: row.reply_count,
+            last_activity_at: from_seconds(row.last_activity_at),
+            helpful: row.helpful,
+            supports: Vec::new(),
+        }
+    }
+}
+
+/// The columns [`PostRow`] reads from `posts p JOIN accounts a`.
+macro_rules! post_columns {
+    () => {
+        "p.id, p.group_id, p.thread_id, p.author_id, a.handle, p.anonymous, p.kind, p.title, \
+         p.body, p.quoted_post_id, p.created_at, p.removed_at, p.pinned, p.locked, \
+         p.reply_count, p.last_activity_at, p.helpful"
+    };
+}
+
+/// How many characters of a share a group's page shows.
+const OPENING_CHARS: i64 = 400;
+
+/// Replies per page of a thread.
+pub const REPLIES_PER_PAGE: u32 = 50;
+
+/// Notifies the active members of group `$group` among `$keys` (handle
+/// keys) that post `$post` mentions them, inside `$tx`; never the author.
+macro_rules! notify_mentions {
+    ($tx:expr, $group:expr, $post:expr, $author:expr, $keys:expr, $now:expr) => {{
+        let keys: &[String] = $keys;
+        if !keys.is_empty() {
+            let mut insert = sqlx::QueryBuilder::new(
+                "INSERT INTO notifications (account_id, kind, group_id, post_id, created_at)
+                 SELECT a.id, 'mention', ",
+            );
+            insert
+                .push_bind($group.0)
+                .push(", ")
+                .push_bind($post)
+                .push(", ")
+                .push_bind($now)
+                .push(
+                    " FROM accounts a JOIN memberships m ON m.account_id = a.id
+                      WHERE m.group_id = ",
+                )
+                .push_bind($group.0)
+                .push(" AND m.status = 'active' AND a.id <> ")
+                .push_bind($author.0)
+                .push(" AND a.handle_key IN (");
+            let mut listed = insert.separated(", ");
+            for key in keys {
+                listed.push_bind(key.as_str());
+            }
+            insert.push(")");
+            insert.build().execute(&mut *$tx).await?;
+        }
+    }};
+}
+
+impl Store {
+    /// Posts a share, once per `request_key` (a form sent twice gives the
+    /// same share back), telling the members it mentions.
+    pub async fn create_share(
+        &self,
+        group: GroupId,
+        author: AccountId,
+        share: &NewShare<'_>,
+        mentions: &[String],
+        request_key: &str,
+        now: Timestamp,
+    ) -> Result<PostId, StoreError> {
+        let now = to_seconds(now);
+        let id = on_pool!(self, |pool| async {
+            let mut tx = pool.begin().await?;
+            if !lock_group!(tx, group) {
+                return Ok(None);
+            }
+            let earlier: Option<i64> = sqlx::query_scalar(
+                "SELECT id FROM posts WHERE author_id = $1 AND request_key = $2",
+            )
+            .bind(author.0)
+            .bind(request_key)
+            .fetch_optional(&mut *tx)
+            .await?;
+            if let Some(id) = earlier {
+                return Ok(Some(id));
+            }
+            let id: i64 = sqlx::query_scalar(
+                "INSERT INTO posts (group_id, thread_id, author_id, anonymous, kind, title, body,
+                     quoted_post_id, request_key, created_at, removed_at, removed_by, pinned,
+                     locked, last_activity_at, reply_count, helpful)
+                 VALUES ($1, NULL, $2, $3, $4, $5, $6, NULL, $7, $8, NULL, NULL, FALSE, FALSE,
+                     $8, 0, FALSE)
+                 RETURNING id",
+            )
+            .bind(group.0)
+            .bind(author.0)
+            .bind(share.anonymous)
+            .bind(share.kind.as_str())
+            .bind(share.title.map(Title::as_str))
+            .bind(share.body.as_str())
+            .bind(request_key)
+            .bind(now)
+            .fetch_one(&mut *tx)
+            .await?;
+            sqlx::query("UPDATE groups SET last_activity_at = $2 WHERE id = $1")
+                .bind(group.0)
+                .bind(now)
+                .execute(&mut *tx)
+                .await?;
+            notify_mentions!(tx, group, id, author, mentions, now);
+            tx.commit().await?;
+            Ok::<_, sqlx::Error>(Some(id))
+        }
+        .await)?;
+        id.map(PostId).ok_or(StoreError::NotFound(Entity::Group))
+    }
+
+    /// Replies to a thread that is neither removed nor locked, once per
+    /// `request_key`; tells the share's author and the members mentioned.
+    pub async fn create_reply(
+        &self,
+        group: GroupId,
+        author: AccountId,
+        reply: &NewReply<'_>,
+        mentions: &[String],
+        request_key: &str,
+        now: Timestamp,
+    ) -> Result<Replied, StoreError> {
+        let now = to_seconds(now);
+        let replied = on_pool!(self, |pool| async {
+            let mut tx = pool.begin().await?;
+            if !lock_group!(tx, group) {
+                return Ok(Replied::Closed);
+            }
+            let earlier: Option<i64> = sqlx::query_scalar(
+                "SELECT id FROM posts WHERE author_id = $1 AND request_key = $2",
+            )
+            .bind(author.0)
+            .bind(request_key)
+            .fetch_optional(&mut *tx)
+            .await?;
+            if let Some(id) = earlier {
+                return Ok(Replied::Posted(PostId(id)));
+            }
+            let share_author: Option<i64> = sqlx::query_scalar(
+                "SELECT author_id FROM posts WHERE id = $1 AND group_id = $2
+                   AND thread_id IS NULL AND removed_at IS NULL AND NOT locked",
+            )
+            .bind(reply.thread.0)
+            .bind(group.0)
+            .fetch_optional(&mut *tx)
+            .await?;
+            let Some(share_author) = share_author else {
+                return Ok(Replied::Closed);
+            };
+            // A quote names a post of the same thread, or nothing.
+            let quoting: Option<i64> = match reply.quoting {
+                Some(quoted) => {
+                    sqlx::query_scalar(
+                        "SELECT id FROM posts WHERE id = $1 AND (id = $2 OR thread_id = $2)
+                           AND removed_at IS NULL",
+                    )
+                    .bind(quoted.0)
+                    .bind(reply.thread.0)
+                    .fetch_optional(&mut *tx)
+                    .await?
+                }
+                None => None,
+            };
+            let id: i64 = sqlx::query_scalar(
+                "INSERT INTO posts (group_id, thread_id, author_id, anonymous, kind, title, body,
+                     quoted_post_id, request_key, created_at, removed_at, removed_by, pinned,
+                     locked, last_activity_at, reply_count, helpful)
+                 VALUES ($1, $2, $3, $4, NULL, NULL, $5, $6, $7, $8, NULL, NULL, FALSE, FALSE,
+                     $8, 0, FALSE)
+                 RETURNING id",
+            )
+            .bind(group.0)
+            .bind(reply.thread.0)
+            .bind(author.0)
+            .bind(reply.anonymous)
+            .bind(reply.body.as_str())
+            .bind(quoting)
+            .bind(request_key)
+            .bind(now)
+            .fetch_one(&mut *tx)
+            .await?;
+            sqlx::query(
+                "UPDATE posts SET reply_count = reply_count + 1, last_activity_at = $2
+                 WHERE id = $1",
+            )
+            .bind(reply.thread.0)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
+            sqlx::query("UPDATE groups SET last_activity_at = $2 WHERE id = $1")
+                .bind(group.0)
+                .bind(now)
+                .execute(&mut *tx)
+                .await?;
+            if share_author != author.0 {
+                sqlx::query(
+                    "INSERT INTO notifications (account_id, kind, group_id, post_id, created_at)
+                     SELECT $1, 'reply', $2, $3, $4 FROM memberships
+                     WHERE group_id = $2 AND account_id = $1 AND status = 'active'",
+                )
+                .bind(share_author)
+                .bind(group.0)
+                .bind(id)
+                .bind(now)
+                .execute(&mut *tx)
+                .await?;
+            }
+            notify_mentions!(tx, group, id, author, mentions, now);
+            tx.commit().await?;
+            Ok::<_, sqlx::Error>(Replied::Posted(PostId(id)))
+        }
+        .await)?;
+        Ok(replied)
+    }
+
+    /// A page of a group's threads (pinned first, then the newest activity),
+    /// each marked unread if it moved since `reader` last opened it.
+    pub async fn threads(
+        &self,
+        group: GroupId,
+        reader: AccountId,
+        after: Option<ThreadCursor>,
+        limit: u32,
+    ) -> Result<Vec<ThreadSummary>, StoreError> {
+        #[derive(sqlx::FromRow)]
+        struct Row {
+            id: i64,
+            kind: Option<String>,
+            title: Option<String>,
+            opening: String,
+            author_id: i64,
+            handle: String,
+            anonymous: bool,
+            pinned: bool,
+            locked: bool,
+            reply_count: i64,
+            created_at: i64,
+            last_activity_at: i64,
+            seen_activity_at: Option<i64>,
+        }
+        let rows: Vec<Row> = on_pool!(self, |pool| {
+            let mut select =
+                sqlx::QueryBuilder::new("SELECT p.id, p.kind, p.title, substr(p.body, 1, ");
+            select
+                .push_bind(OPENING_CHARS)
+                .push(
+                    ") AS opening, p.author_id, a.handle, p.anonymous, p.pinned, p.locked,
+                       p.reply_count, p.created_at, p.last_activity_at, r.seen_activity_at
+                     FROM posts p JOIN accounts a ON a.id = p.author_id
+                     LEFT JOIN thread_reads r ON r.thread_id = p.id AND r.account_id = ",
+                )
+                .push_bind(reader.0)
+                .push(" WHERE p.group_id = ")
+                .push_bind(group.0)
+                .push(" AND p.thread_id IS NULL AND p.removed_at IS NULL");
+            if let Some(cursor) = after {
+                select
+                    .push(" AND (p.pinned, p.last_activity_at, p.id) < (")
+                    .push_bind(cursor.pinned)
+                    .push(", ")
+                    .push_bind(cursor.last_activity_at)
+                    .push(", ")
+                    .push_bind(cursor.id.0)
+                    .push(")");
+            }
+            select
+                .push(" ORDER BY p.pinned DESC, p.last_activity_at DESC, p.id DESC LIMIT ")
+                .push_bind(i64::from(limit));
+            select.build_query_as().fetch_all(pool).await
+        })?;
+        Ok(rows
+            .into_iter()
+            .map(|row| ThreadSummary {
+                id: PostId(row.id),
+                kind: (row.kind.as_deref())
+                    .and_then(|kind| kind.parse().ok())
+                    .unwrap_or(ShareKind::Share),
+                title: row.title,
+                opening: row.opening,
+                author: Author {
+                    account_id: AccountId(row.author_id),
+                    handle: row.handle,
+                    anonymous: row.anonymous,
+                },
+                pinned: row.pinned,
+                locked: row.locked,
+                reply_count: row.reply_count,
+                created_at: from_seconds(row.created_at),
+                last_activity_at: from_seconds(row.last_activity_at),
+                unread: row.author_id != reader.0
+                    && row
+                        .seen_activity_at
+                        .is_none_or(|seen| seen < row.last_activity_at),
+            })
+            .collect())
+    }
+
+    /// One post of a group, removed or not.
+    pub async fn post(&self, group: GroupId, id: PostId) -> Result<Option<Post>, StoreError> {
+        let sql = concat!(
+            "SELECT ",
+            post_columns!(),
+            " FROM posts p JOIN accounts a ON a.id = p.author_id
+             WHERE p.id = $1 AND p.group_id = $2"
+        );
+        let row: Option<PostRow> = on_pool!(self, |pool| {
+            sqlx::query_as(sql)
+                .bind(id.0)
+                .bind(group.0)
+                .fetch_optional(pool)
+                .await
+        })?;
+        Ok(row.map(Post::from))
+    }
+
+    /// A page of a thread that is not removed, as `reader` sees it: removed
+    /// replies are left out.
+    pub async fn thread_page(
+        &self,
+        group: GroupId,
+        thread: PostId,
+        reader: AccountId,
+        after: Option<ReplyCursor>,
+    ) -> Result<Option<ThreadPage>, StoreError> {
+        let share_sql = concat!(
+            "SELECT ",
+            post_columns!(),
+            " FROM posts p JOIN accounts a ON a.id = p.author_id
+             WHERE p.id = $1 AND p.group_id = $2 AND p.thread_id IS NULL
+               AND p.removed_at IS NULL"
+        );
+        // Helpful replies first (place 0), then the rest (place 1), each in
+        // the order they came.
+        let replies_sql = concat!(
+            "SELECT ",
+            post_columns!(),
+            " FROM posts p JOIN accounts a ON a.id = p.author_id
+             WHERE p.thread_id = $1 AND p.removed_at IS NULL
+               AND ((CASE WHEN p.helpful THEN 0 ELSE 1 END) > $2
+                    OR ((CASE WHEN p.helpful THEN 0 ELSE 1 END) = $2 AND p.id > $3))
+             ORDER BY (CASE WHEN p.helpful THEN 0 ELSE 1 END), p.id LIMIT $4"
+        );
+        // The first page starts before every place.
+        let (place, after_id) = after.map_or((-1_i64, 0), |cursor| {
+            (i64::from(!cursor.helpful), cursor.id.0)
+        });
+        // One more than a page, to know whether there is another.
+        let wanted = i64::from(REPLIES_PER_PAGE) + 1;
+        let rows = on_pool!(self, |pool| async {
+            let share: Option<PostRow> = sqlx::query_as(share_sql)
+                .bind(thread.0)
+                .bind(group.0)
+                .fetch_optional(pool)
+                .await?;
+            let Some(share) = share else {
+                return Ok(None);
+            };
+            let replies: Vec<PostRow> = sqlx::query_as(replies_sql)
+                .bind(thread.0)
+                .bind(place)
+                .bind(after_id)
+                .bind(wanted)
+                .fetch_all(pool)
+                .await?;
+            Ok::<_, sqlx::Error>(Some((share, replies)))
+        }
+        .await)?;
+        let Some((share, replies)) = rows else {
+            return Ok(None);
+        };
+        let mut share = Post::from(share);
+        let mut replies: Vec<Post> = replies.into_iter().map(Post::from).collect();
+        let next = (replies.len() > REPLIES_PER_PAGE as usize).then(|| {
+            replies.truncate(REPLIES_PER_PAGE as usize);
+            let last = replies.last().expect("a full page has a last reply");
+            ReplyCursor {
+                helpful: last.helpful,
+                id: last.id,
+            }
+        });
+        let ids: Vec<PostId> = std::iter::once(share.id)
+            .chain(replies.iter().map(|reply| reply.id))
+            .collect();
+        let mut supports = self.supports(&ids, reader).await?;
+        share.supports = supports.remove(&share.id).unwrap_or_default();
+        for reply in &mut replies {
+            reply.supports = supports.remove(&reply.id).unwrap_or_default();
+        }
+        Ok(Some(ThreadPage {
+            share,
+            replies,
+            next,
+        }))
+    }
+
+    /// The kinds of support each post has had, and which `reader` gave.
+    async fn supports(
+        &self,
+        posts: &[PostId],
+        reader: AccountId,
+    ) -> Result<HashMap<PostId, Vec<(SupportKind, bool)>>, StoreError> {
+        let rows: Vec<(i64, String, i32)> = on_pool!(self, |pool| {
+            let mut select =
+                sqlx::QueryBuilder::new("SELECT post_id, kind, MAX(CASE WHEN account_id = ");
+            select
+                .push_bind(reader.0)
+                .push(" THEN 1 ELSE 0 END) AS mine FROM post_supports WHERE post_id IN (");
+            let mut listed = select.separated(", ");
+            for post in posts {
+                listed.push_bind(post.0);
+            }
+            select.push(") GROUP BY post_id, kind ORDER BY post_id, kind");
+            select.build_query_as().fetch_all(pool).await
+        })?;
+        let mut supports: HashMap<PostId, Vec<(SupportKind, bool)>> = HashMap::new();
+        for (post, kind, mine) in rows {
+            if let Ok(kind) = kind.parse::<SupportKind>() {
+                supports
+                    .entry(PostId(post))
+                    .or_default()
+                    .push((kind, mine == 1));
+            }
+        }
+        for kinds in supports.values_mut() {
+            kinds.sort_by_key(|(kind, _)| SupportKind::ALL.iter().position(|k| k == kind));
+        }
+        Ok(supports)
+    }
+
+    /// Gives a supportive response, or takes it back if given. Returns
+    /// whether it is given now.
+    pub async fn toggle_support(
+        &self,
+        post: PostId,
+        account: AccountId,
+        kind: SupportKind,
+        now: Timestamp,
+    ) -> Result<bool, StoreError> {
+        let given = on_pool!(self, |pool| async {
+            let mut tx = pool.begin().await?;
+            let removed = sqlx::query(
+                "DELETE FROM post_supports WHERE post_id = $1 AND account_id = $2 AND kind = $3",
+            )
+            .bind(post.0)
+            .bind(account.0)
+            .bind(kind.as_str())
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+            if removed == 0 {
+                sqlx::query(
+                    "INSERT INTO post_supports (post_id, account_id, kind, created_at)
+                     VALUES ($1, $2, $3, $4)",
+                )
+                .bind(post.0)
+                .bind(account.0)
+                .bind(kind.as_str())
+                .bind(to_seconds(now))
+                .execute(&mut *tx)
+                .await?;
+            }
+            tx.commit().await?;
+            Ok::<_, sqlx::Error>(removed == 0)
+        }
+        .await)?;
+        Ok(given)
+    }
+
+    /// Marks a reply as one that helped the asker, or not.
+    pub async fn set_helpful(
+        &self,
+        thread: PostId,
+        reply: PostId,
+        helpful: bool,
+    ) -> Result<(), StoreError> {
+        let sql = "UPDATE posts SET helpful = $3 WHERE id = $2 AND thread_id = $1";
+        let changed = on_pool!(self, |pool| {
+            sqlx::query(sql)
+                .bind(thread.0)
+                .bind(reply.0)
+                .bind(helpful)
+                .execute(pool)
+                .await
+                .map(|done| done.rows_affected())
+        })?;
+        if changed == 1 {
+            Ok(())
+        } else {
+            Err(StoreError::NotFound(Entity::Post))
+        }
+    }
+
+    pub async fn set_thread_pinned(
+        &self,
+        group: GroupId,
+        thread: PostId,
+        pinned: bool,
+    ) -> Result<(), StoreError> {
+        let sql = "UPDATE posts SET pinned = $3
+                   WHERE id = $2 AND group_id = $1 AND thread_id IS NULL";
+        self.set_thread_flag(sql, group, thread, pinned).await
+    }
+
+    pub async fn set_thread_locked(
+        &self,
+        group: GroupId,
+        thread: PostId,
+        locked: bool,
+    ) -> Result<(), StoreError> {
+        let sql = "UPDATE posts SET locked = $3
+                   WHERE id = $2 AND group_id = $1 AND thread_id IS NULL";
+        self.set_thread_flag(sql, group, thread, locked).await
+    }
+
+    async fn set_thread_flag(
+        &self,
+        sql: &'static str,
+        group: GroupId,
+        thread: PostId,
+        value: bool,
+    ) -> Result<(), StoreError> {
+        let changed = on_pool!(self, |pool| {
+            sqlx::query(sql)
+                .bind(group.0)
+                .bind(thread.0)
+                .bind(value)
+                .execute(pool)
+                .await
+                .map(|done| done.rows_affected())
+        })?;
+        if changed == 1 {
+            Ok(())
+        } else {
+            Err(StoreError::NotFound(Entity::Post))
+        }
+    }
+
+    /// Remembers that `reader` has seen the thread as it was at
+    /// `activity` (its last activity when the page was read).
+    pub async fn mark_thread_read(
+        &self,
+        reader: AccountId,
+        thread: PostId,
+        activity: Timestamp,
+    ) -> Result<(), StoreError> {
+        let sql = "INSERT INTO thread_reads (account_id, thread_id, seen_activity_at)
+                   VALUES ($1, $2, $3)
+                   ON CONFLICT (account_id, thread_id) DO UPDATE
+                   SET seen_activity_at = $3 WHERE thread_reads.seen_activity_at < $3";
+        on_pool!(self, |pool| {
+            sqlx::query(sql)
+                .bind(reader.0)
+                .bind(thread.0)
+                .bind(to_seconds(activity))
+                .execute(pool)
+                .await
+                .map(|_| ())
+        })?;
+        Ok(())
+    }
+}

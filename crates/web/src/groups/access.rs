@@ -1,0 +1,80 @@
+//! The privacy wall. Every route that shows or changes a group's content
+//! takes a [`Member`], and only an active member of the group gets one:
+//! anyone else (signed out, never joined, left, removed) gets 404, the same
+//! answer as for a group that does not exist, so a hidden group's existence
+//! is never revealed.
+
+use std::collections::HashMap;
+
+use axum::extract::{FromRequestParts, Path};
+use axum::http::request::Parts;
+use hearth_domain::groups::GroupAction;
+use hearth_store::groups::{Group, GroupId, Membership};
+use jiff::Timestamp;
+
+use crate::auth::CurrentUser;
+use crate::{AppError, AppState};
+
+/// An active member of the group the path's `{group}` names.
+#[derive(Debug, Clone)]
+pub struct Member {
+    pub user: CurrentUser,
+    pub group: Group,
+    pub membership: Membership,
+}
+
+impl Member {
+    /// Whether the member's role allows `action`.
+    pub fn may(&self, action: GroupAction) -> bool {
+        self.membership.role.may(action)
+    }
+
+    /// Refuses (403: they know the group) a member whose role does not
+    /// allow `action`.
+    pub fn require(&self, action: GroupAction) -> Result<(), AppError> {
+        if self.may(action) {
+            Ok(())
+        } else {
+            Err(AppError::NotAllowed)
+        }
+    }
+
+    /// Whether the member has agreed to the group's current norms.
+    pub fn has_agreed(&self) -> bool {
+        self.membership.norms_version == self.group.norms_version
+    }
+
+    pub fn is_muted(&self, now: Timestamp) -> bool {
+        self.membership.is_muted(now)
+    }
+}
+
+/// The `{group}` of a route's path, when it is a number.
+pub(super) fn group_in_path(params: &HashMap<String, String>) -> Option<GroupId> {
+    params.get("group")?.parse().ok().map(GroupId)
+}
+
+impl FromRequestParts<AppState> for Member {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, AppError> {
+        let Path(params) = Path::<HashMap<String, String>>::from_request_parts(parts, state)
+            .await
+            .map_err(|_| AppError::NotFound)?;
+        let group = group_in_path(&params).ok_or(AppError::NotFound)?;
+        let user = (parts.extensions.get::<CurrentUser>().cloned()).ok_or(AppError::NotFound)?;
+        let (group, membership) = state
+            .store
+            .group_with_membership(group, user.account.id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let membership = membership
+            .filter(Membership::is_active)
+            .ok_or(AppError::NotFound)?;
+        Ok(Member {
+            user,
+            group,
+            membership,
+        })
+    }
+}
