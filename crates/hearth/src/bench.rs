@@ -1,334 +1,114 @@
-//! `hearth bench`: how long a large meeting list takes to import, and how
-//! fast and lean the server is when searched hard, beside the targets in
-//! docs/BENCHMARKS.md. Run by hand on a release build; it prints figures.
+//! `hearth bench`: how fast and lean the server is under load, beside the
+//! targets in docs/BENCHMARKS.md. Run by hand on a release build; it prints
+//! figures.
 //!
-//! The import runs in this process through the same path as
-//! `hearth import-meetings`. The server runs as a child `hearth serve`, so its
-//! memory is measured apart from the load generator's (both share the CPUs).
+//! - `hearth bench` (or `hearth bench meetings`): a large meeting list, its
+//!   import and its searches ([`meetings`]);
+//! - `hearth bench groups`: thousands of support groups with millions of
+//!   shares and replies, their group pages and thread pages ([`groups`]).
+//!
+//! Both fill a database in this process, then run the real server as a
+//! child `hearth serve`, so its memory is measured apart from the load
+//! generator's (both share the CPUs), and load it here: each of
+//! `--connections` workers sends its next request when the last is
+//! answered, for `--seconds`, with `/healthz` first as the yardstick.
 
-use std::io::{BufRead, BufReader, BufWriter, Write};
-use std::path::{Path, PathBuf};
+mod groups;
+mod groups_data;
+mod meetings;
+
+use std::io::{BufRead, BufReader};
+use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::sync::Arc;
 use std::time::Duration;
 
-use hearth_domain::meetings::feed::parse_feed;
-use hearth_domain::meetings::search::DEFAULT_LIMIT;
-use hearth_store::Store;
-use jiff::Timestamp;
-use jiff::tz::TimeZone;
-use serde_json::Value;
+use reqwest::header::AUTHORIZATION;
 use tokio::time::Instant;
 
 use crate::Exit;
-use crate::synthetic::{self, Rng};
 
 #[derive(Debug, clap::Args)]
+#[command(args_conflicts_with_subcommands = true)]
 pub struct BenchArgs {
-    /// How many synthetic meetings to import and search.
-    #[arg(long, default_value_t = 200_000, value_name = "N")]
-    meetings: usize,
-    /// How long each load runs.
-    #[arg(long, default_value_t = 10, value_name = "SECONDS")]
-    seconds: u64,
-    /// Requests in flight at once, each on its own connection.
-    #[arg(long, default_value_t = 32, value_name = "N")]
-    connections: usize,
-    /// The seed of the synthetic feed (and of the searchers' positions).
-    #[arg(long, default_value_t = 1)]
-    seed: u64,
+    #[command(subcommand)]
+    command: Option<BenchCommand>,
+    /// Without a subcommand: the meetings bench.
+    #[command(flatten)]
+    meetings: meetings::MeetingsArgs,
 }
 
-/// The targets, set for 200,000 meetings on SQLite.
-const TARGET_IMPORT: Duration = Duration::from_secs(15);
-const TARGET_SEARCH_P99: Duration = Duration::from_millis(15);
-/// A search's throughput as a share of `/healthz`'s.
-const TARGET_THROUGHPUT_SHARE: f64 = 0.25;
-const TARGET_RSS_MB: f64 = 300.0;
-
-/// Distinct near-a-city searches to cycle through, so no two requests in a
-/// row ask the same thing.
-const NEAR_CITY_QUERIES: usize = 512;
-/// How many of them are asked once first, to say how much they match.
-const SAMPLED_QUERIES: usize = 64;
-const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
+#[derive(Debug, clap::Subcommand)]
+enum BenchCommand {
+    /// Import a large synthetic meeting list and load-test searches on it
+    /// (what `hearth bench` alone runs).
+    Meetings(meetings::MeetingsArgs),
+    /// Load thousands of synthetic support groups with millions of shares
+    /// and replies, and load-test their group and thread pages.
+    Groups(groups::GroupsArgs),
+}
 
 /// `database` is the URL named on the command line or in the environment;
 /// without one the bench makes a throw-away SQLite file.
 pub async fn run(args: BenchArgs, database: Option<String>) -> Result<(), Exit> {
-    if args.meetings == 0 || args.seconds == 0 || args.connections == 0 {
-        return Err(Exit::refused(
-            "--meetings, --seconds and --connections must be more than 0",
-        ));
+    match args.command {
+        None => meetings::run(args.meetings, database).await,
+        Some(BenchCommand::Meetings(meetings)) => meetings::run(meetings, database).await,
+        Some(BenchCommand::Groups(groups)) => groups::run(groups, database).await,
     }
-    let scratch = Scratch::new()?;
-    let database =
-        database.unwrap_or_else(|| format!("sqlite://{}", scratch.path.join("bench.db").display()));
-    let cpus = std::thread::available_parallelism().map_or(1, usize::from);
-    println!(
-        "hearth bench: {} synthetic meetings (seed {}), {} CPUs, {}, {}",
-        args.meetings,
-        args.seed,
-        cpus,
-        if cfg!(debug_assertions) {
-            "a DEBUG build (figures mean little: build with --release)"
-        } else {
-            "release build"
-        },
-        Timestamp::now().strftime("%Y-%m-%d %H:%M UTC"),
-    );
+}
 
-    let store = crate::open(&database).await?;
-    match store.meeting_count().await {
-        Ok(0) => {}
-        counted => {
-            store.close().await;
-            return Err(match counted {
-                Ok(count) => Exit::refused(format!(
-                    "the database already has {count} meetings; give the bench an empty one"
-                )),
-                Err(e) => Exit::setup(format!("cannot count the meetings: {e}")),
-            });
-        }
+const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// "release build", or a warning that the figures mean little.
+fn build_kind() -> &'static str {
+    if cfg!(debug_assertions) {
+        "a DEBUG build (figures mean little: build with --release)"
+    } else {
+        "release build"
     }
+}
 
-    let feed_path = scratch.path.join("feed.json");
-    let started = Instant::now();
-    let bytes = write_feed(&feed_path, args.meetings, args.seed)
-        .map_err(|e| Exit::setup(format!("cannot write {}: {e}", feed_path.display())))?;
-    println!(
-        "Feed: {:.1} MB written in {:.1} s to {}",
-        bytes as f64 / 1e6,
-        started.elapsed().as_secs_f64(),
-        feed_path.display()
-    );
+fn cpus() -> usize {
+    std::thread::available_parallelism().map_or(1, usize::from)
+}
 
-    let import = import(&store, &feed_path).await;
-    // The server opens the database on its own.
-    store.close().await;
-    let import = import?;
-    let server = Server::start(&database)?;
-    println!(
-        "Server: `hearth serve` as child process {}, at {}; RSS at start {}",
-        server.child.id(),
-        server.base,
-        server.memory().map_or_else(
-            || "unknown".to_owned(),
-            |m| format!("{:.0} MB", m.current_mb)
-        )
-    );
-    let client = reqwest::Client::builder()
-        .pool_max_idle_per_host(args.connections)
+/// An HTTP client keeping a connection per worker.
+fn client(connections: usize) -> Result<reqwest::Client, Exit> {
+    reqwest::Client::builder()
+        .pool_max_idle_per_host(connections)
         .timeout(REQUEST_TIMEOUT)
         .build()
-        .map_err(|e| Exit::setup(format!("cannot make an HTTP client: {e}")))?;
-
-    let near_city = near_city_queries(&server.base, args.seed);
-    let online_soon = vec![format!(
-        "{}/api/v1/meetings?attendance=online&starts_within=120",
-        server.base
-    )];
-    let healthz = vec![format!("{}/healthz", server.base)];
-    // The first search waits while the server reads every meeting into its
-    // search index (`serve` starts that as it begins to listen).
-    let first = Instant::now();
-    matched(&client, &online_soon).await?;
-    println!(
-        "First search, after the server's search index is read: {:.2} s after start",
-        first.elapsed().as_secs_f64()
-    );
-    let near_matches = matched(&client, &near_city[..SAMPLED_QUERIES]).await?;
-    let online_matches = matched(&client, &online_soon).await?;
-    println!(
-        "Searches: near a city today (25 km, the searcher's local day; {SAMPLED_QUERIES} \
-         samples match {:.0} meetings on average, {} at most, {DEFAULT_LIMIT} returned); \
-         online starting within 120 minutes (matches {})",
-        near_matches.mean, near_matches.max, online_matches.max
-    );
-    let duration = Duration::from_secs(args.seconds);
-    println!(
-        "Load: {} connections, {} s for each of the three, one after another",
-        args.connections, args.seconds
-    );
-    let health = load(&client, healthz, args.connections, duration).await;
-    let near = load(&client, near_city, args.connections, duration).await;
-    let online = load(&client, online_soon, args.connections, duration).await;
-    print_results(&import, [&health, &near, &online], server.memory());
-    Ok(())
+        .map_err(|e| Exit::setup(format!("cannot make an HTTP client: {e}")))
 }
 
-/// The figures, then each beside its target.
-fn print_results(import: &Import, [health, near, online]: [&Load; 3], server: Option<Memory>) {
-    println!();
-    println!(
-        "{:<24} {:>9} {:>9} {:>10} {:>10} {:>10} {:>8}",
-        "", "requests", "req/s", "p50", "p99", "max", "failed"
-    );
-    let loads = [
-        ("/healthz", health),
-        ("near a city, today", near),
-        ("online, starting soon", online),
-    ];
-    for (name, load) in loads {
-        println!(
-            "{:<24} {:>9} {:>9.0} {:>10} {:>10} {:>10} {:>8}",
-            name,
-            load.latencies.len(),
-            load.per_second(),
-            millis(load.percentile(50.0)),
-            millis(load.percentile(99.0)),
-            millis(load.percentile(100.0)),
-            load.failed,
-        );
+/// One request a load sends: a GET, as someone signed in or not.
+#[derive(Debug, Clone)]
+struct Target {
+    url: String,
+    /// A session token, sent as `Authorization: Bearer`.
+    bearer: Option<String>,
+}
+
+impl Target {
+    fn anonymous(url: String) -> Target {
+        Target { url, bearer: None }
     }
-    for (name, load) in loads {
-        if let Some(failure) = &load.first_failure {
-            println!("  {name}: {} failed, the first with {failure}", load.failed);
+
+    fn signed_in(url: String, token: &str) -> Target {
+        Target {
+            url,
+            bearer: Some(token.to_owned()),
         }
     }
 
-    println!();
-    println!("Against the targets (set for 200000 meetings on SQLite):");
-    judge(
-        "import",
-        format!("{:.1} s", import.total.as_secs_f64()),
-        format!("< {} s", TARGET_IMPORT.as_secs()),
-        import.total.as_secs_f64() / TARGET_IMPORT.as_secs_f64(),
-    );
-    for (name, load) in [("near a city", near), ("online soon", online)] {
-        let p99 = load.percentile(99.0);
-        judge(
-            &format!("{name}: p99"),
-            format!(
-                "{} ({:.1}x /healthz's)",
-                millis(p99),
-                p99.as_secs_f64() / health.percentile(99.0).as_secs_f64()
-            ),
-            format!("< {}", millis(TARGET_SEARCH_P99)),
-            p99.as_secs_f64() / TARGET_SEARCH_P99.as_secs_f64(),
-        );
-        let share = load.per_second() / health.per_second();
-        judge(
-            &format!("{name}: throughput"),
-            format!("{:.2}% of /healthz", share * 100.0),
-            format!(">= {:.0}%", TARGET_THROUGHPUT_SHARE * 100.0),
-            TARGET_THROUGHPUT_SHARE / share,
-        );
-    }
-    match server {
-        Some(memory) => judge(
-            "server peak RSS",
-            format!("{:.0} MB (now {:.0} MB)", memory.peak_mb, memory.current_mb),
-            format!("< {TARGET_RSS_MB:.0} MB"),
-            memory.peak_mb / TARGET_RSS_MB,
-        ),
-        None => println!("  server peak RSS: unknown (no /proc/PID/status here)"),
-    }
-    println!(
-        "  (the import's own peak, in this process: {})",
-        import
-            .peak_mb
-            .map_or_else(|| "unknown".to_owned(), |mb| format!("{mb:.0} MB"))
-    );
-}
-
-/// Writes a feed of `count` records as JSON text, one record a line, and
-/// returns its size in bytes. Records are streamed, not held.
-fn write_feed(path: &Path, count: usize, seed: u64) -> std::io::Result<u64> {
-    let mut out = BufWriter::new(std::fs::File::create(path)?);
-    out.write_all(b"[")?;
-    for (index, record) in synthetic::records(seed).take(count).enumerate() {
-        if index > 0 {
-            out.write_all(b",\n")?;
+    fn request(&self, client: &reqwest::Client) -> reqwest::RequestBuilder {
+        let request = client.get(&self.url);
+        match &self.bearer {
+            Some(token) => request.header(AUTHORIZATION, format!("Bearer {token}")),
+            None => request,
         }
-        serde_json::to_writer(&mut out, &record)?;
     }
-    out.write_all(b"]\n")?;
-    out.flush()?;
-    Ok(std::fs::metadata(path)?.len())
-}
-
-struct Import {
-    total: Duration,
-    /// This process's peak RSS so far, in MB.
-    peak_mb: Option<f64>,
-}
-
-/// Imports the feed as `hearth import-meetings` does: read the file,
-/// `parse_feed`, `import_meetings` in one transaction.
-async fn import(store: &Store, feed: &Path) -> Result<Import, Exit> {
-    println!("Import into {:?}:", store.backend());
-    let started = Instant::now();
-    let text = tokio::fs::read_to_string(feed)
-        .await
-        .map_err(|e| Exit::setup(format!("cannot read {}: {e}", feed.display())))?;
-    let read = started.elapsed();
-    let parsed = parse_feed(&text, None).map_err(|e| Exit::setup(e.to_string()))?;
-    let parsing = started.elapsed() - read;
-    let report = store
-        .import_meetings("bench", &parsed.meetings, false, Timestamp::now())
-        .await
-        .map_err(|e| Exit::setup(format!("the import failed: {e}")))?;
-    let total = started.elapsed();
-    println!(
-        "  read {:.2} s, parse_feed {:.2} s, import_meetings {:.2} s: {} added, {} rejected",
-        read.as_secs_f64(),
-        parsing.as_secs_f64(),
-        (total - read - parsing).as_secs_f64(),
-        report.added,
-        parsed.rejected.len()
-    );
-    Ok(Import {
-        total,
-        peak_mb: Memory::of("self").map(|memory| memory.peak_mb),
-    })
-}
-
-/// People searching near where they are: each near a city (as likely as its
-/// population), within 25 km, on their own local day.
-fn near_city_queries(base: &str, seed: u64) -> Vec<String> {
-    let now = Timestamp::now();
-    let mut rng = Rng::new(seed ^ 0x5EA2_C4E5);
-    (0..NEAR_CITY_QUERIES)
-        .map(|_| {
-            let city = synthetic::weighted_city(&mut rng);
-            // Somewhere in town, a few kilometres either way of the centre.
-            let latitude = city.latitude + (rng.unit() - 0.5) * 0.05;
-            let longitude = city.longitude + (rng.unit() - 0.5) * 0.05;
-            let day = TimeZone::get(city.timezone)
-                .map(|zone| now.to_zoned(zone).weekday().to_sunday_zero_offset())
-                .expect("the cities' zones are in the tz database");
-            format!(
-                "{base}/api/v1/meetings?lat={latitude:.4}&lng={longitude:.4}&radius_km=25&day={day}"
-            )
-        })
-        .collect()
-}
-
-struct Matched {
-    mean: f64,
-    max: u64,
-}
-
-/// Asks each search once and reads how many meetings it matched in all.
-async fn matched(client: &reqwest::Client, urls: &[String]) -> Result<Matched, Exit> {
-    let mut totals = Vec::with_capacity(urls.len());
-    for url in urls {
-        let page: Value = client
-            .get(url)
-            .send()
-            .await
-            .and_then(reqwest::Response::error_for_status)
-            .map_err(|e| Exit::refused(format!("a search failed: {e}")))?
-            .json()
-            .await
-            .map_err(|e| Exit::refused(format!("a search answered no JSON: {e}")))?;
-        totals.push(page["total"].as_u64().unwrap_or(0));
-    }
-    Ok(Matched {
-        mean: totals.iter().sum::<u64>() as f64 / totals.len() as f64,
-        max: totals.iter().copied().max().unwrap_or(0),
-    })
 }
 
 /// What one load measured.
@@ -358,28 +138,29 @@ impl Load {
 }
 
 /// `connections` requests in flight until `duration` has passed, cycling
-/// through `urls`; each worker waits for its answer before asking again.
+/// through `targets`; each worker waits for its answer before asking again.
+/// Only a 2xx answer, read to its end, counts as a success.
 async fn load(
     client: &reqwest::Client,
-    urls: Vec<String>,
+    targets: Vec<Target>,
     connections: usize,
     duration: Duration,
 ) -> Load {
-    let urls = Arc::new(urls);
+    let targets = Arc::new(targets);
     let started = Instant::now();
     let deadline = started + duration;
     let workers: Vec<_> = (0..connections)
         .map(|worker| {
-            let (client, urls) = (client.clone(), Arc::clone(&urls));
+            let (client, targets) = (client.clone(), Arc::clone(&targets));
             tokio::spawn(async move {
                 let mut latencies = Vec::new();
                 let (mut failed, mut first_failure) = (0, None);
                 let mut next = worker;
                 while Instant::now() < deadline {
-                    let url = &urls[next % urls.len()];
+                    let target = &targets[next % targets.len()];
                     next += connections;
                     let sent = Instant::now();
-                    let failure = match client.get(url).send().await {
+                    let failure = match target.request(&client).send().await {
                         Ok(response) if response.status().is_success() => {
                             response.bytes().await.err().map(|e| e.to_string())
                         }
@@ -415,6 +196,71 @@ async fn load(
     all.elapsed = started.elapsed();
     all.latencies.sort_unstable();
     all
+}
+
+/// The loads' figures as a table, then why any failed.
+fn print_loads(loads: &[(&str, &Load)]) {
+    println!();
+    println!(
+        "{:<24} {:>9} {:>9} {:>10} {:>10} {:>10} {:>8}",
+        "", "requests", "req/s", "p50", "p99", "max", "failed"
+    );
+    for (name, load) in loads {
+        println!(
+            "{:<24} {:>9} {:>9.0} {:>10} {:>10} {:>10} {:>8}",
+            name,
+            load.latencies.len(),
+            load.per_second(),
+            millis(load.percentile(50.0)),
+            millis(load.percentile(99.0)),
+            millis(load.percentile(100.0)),
+            load.failed,
+        );
+    }
+    for (name, load) in loads {
+        if let Some(failure) = &load.first_failure {
+            println!("  {name}: {} failed, the first with {failure}", load.failed);
+        }
+    }
+}
+
+/// A load's p99 and throughput against their targets, each beside
+/// `/healthz`'s.
+fn judge_load(name: &str, load: &Load, health: &Load, target_p99: Duration, target_share: f64) {
+    let p99 = load.percentile(99.0);
+    judge(
+        &format!("{name}: p99"),
+        format!(
+            "{} ({:.1}x /healthz's)",
+            millis(p99),
+            p99.as_secs_f64() / health.percentile(99.0).as_secs_f64()
+        ),
+        format!("< {}", millis(target_p99)),
+        p99.as_secs_f64() / target_p99.as_secs_f64(),
+    );
+    let share = load.per_second() / health.per_second();
+    judge(
+        &format!("{name}: throughput"),
+        format!("{:.2}% of /healthz", share * 100.0),
+        format!(">= {:.0}%", target_share * 100.0),
+        target_share / share,
+    );
+}
+
+/// Prints a figure beside its target; `ratio` says how far off it is, as a
+/// factor: at most 1 meets the target.
+fn judge(name: &str, figure: String, target: String, ratio: f64) {
+    let verdict = if ratio <= 1.0 {
+        "met".to_owned()
+    } else {
+        let places = if ratio < 10.0 { 2 } else { 0 };
+        format!("MISSED by {ratio:.places$}x")
+    };
+    println!("  {name:<26} {figure:<30} target {target:<10} {verdict}");
+}
+
+fn millis(duration: Duration) -> String {
+    format!("{:.1} ms", duration.as_secs_f64() * 1000.0)
 }
 
 /// `hearth serve` on a free loopback port, killed when dropped.
@@ -455,6 +301,19 @@ impl Server {
 
     fn memory(&self) -> Option<Memory> {
         Memory::of(&self.child.id().to_string())
+    }
+
+    /// "child process PID, at URL; RSS at start N MB".
+    fn describe(&self) -> String {
+        format!(
+            "`hearth serve` as child process {}, at {}; RSS at start {}",
+            self.child.id(),
+            self.base,
+            self.memory().map_or_else(
+                || "unknown".to_owned(),
+                |m| format!("{:.0} MB", m.current_mb)
+            )
+        )
     }
 }
 
@@ -513,20 +372,4 @@ impl Drop for Scratch {
     fn drop(&mut self) {
         let _ = std::fs::remove_dir_all(&self.path);
     }
-}
-
-/// Prints a figure beside its target; `ratio` says how far off it is, as a
-/// factor: at most 1 meets the target.
-fn judge(name: &str, figure: String, target: String, ratio: f64) {
-    let verdict = if ratio <= 1.0 {
-        "met".to_owned()
-    } else {
-        let places = if ratio < 10.0 { 2 } else { 0 };
-        format!("MISSED by {ratio:.places$}x")
-    };
-    println!("  {name:<26} {figure:<30} target {target:<10} {verdict}");
-}
-
-fn millis(duration: Duration) -> String {
-    format!("{:.1} ms", duration.as_secs_f64() * 1000.0)
 }

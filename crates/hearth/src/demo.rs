@@ -1,6 +1,7 @@
 //! Demo content for `hearth serve --demo` and `hearth demo`: a few people to
-//! sign in as, and a few hundred meetings for the finder. Loading it twice
-//! changes nothing. Later features add their own demo content here.
+//! sign in as, a few hundred meetings for the finder, and support groups.
+//! Loading it twice changes nothing. Later features add their own demo
+//! content here.
 
 use hearth_domain::meetings::feed::parse_record;
 use hearth_domain::people::{Handle, NewPassword, Role};
@@ -8,6 +9,9 @@ use hearth_store::{Store, StoreError};
 use jiff::Timestamp;
 
 use crate::synthetic;
+
+#[path = "demo_groups.rs"]
+mod groups;
 
 /// Enough meetings to fill the finder in every demo city, in person, hybrid
 /// and online, while `serve --demo` still starts at once.
@@ -23,6 +27,8 @@ pub struct Demo {
     pub logins: Vec<&'static DemoLogin>,
     /// How many demo meetings there are now.
     pub meetings: usize,
+    /// How many demo support groups there are.
+    pub groups: usize,
 }
 
 /// One demo person to sign in as.
@@ -99,7 +105,12 @@ pub async fn load(store: &Store) -> Result<Demo, String> {
         logins.push(login);
     }
     let meetings = load_meetings(store, now).await?;
-    Ok(Demo { logins, meetings })
+    let groups = groups::load(store, now).await?;
+    Ok(Demo {
+        logins,
+        meetings,
+        groups,
+    })
 }
 
 /// Imports the demo feed as an operator's import would; its records carry

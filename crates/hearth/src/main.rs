@@ -284,6 +284,10 @@ async fn load_demo(store: &Store) -> Result<(), Exit> {
         "{} demo meetings are loaded: in person, hybrid and online, in cities around the world.",
         demo.meetings
     );
+    println!(
+        "{} demo support groups: open, by request and hidden, with shares and replies.",
+        demo.groups
+    );
     Ok(())
 }
 

@@ -5,8 +5,10 @@
 
 use jiff::Timestamp;
 
+use hearth_domain::people::Role;
+
 use crate::error::Entity;
-use crate::people::AccountId;
+use crate::people::{Account, AccountId};
 use crate::{Store, StoreError, from_seconds, on_pool, to_seconds};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -21,6 +23,14 @@ pub struct Session {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct SessionId(pub i64);
+
+/// A live session with the account it signs in and that account's roles.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SignedIn {
+    pub session: Session,
+    pub account: Account,
+    pub roles: Vec<Role>,
+}
 
 #[derive(sqlx::FromRow)]
 struct SessionRow {
@@ -81,25 +91,59 @@ impl Store {
         Ok(row.into())
     }
 
-    /// The live session with this token hash; expired sessions are not found.
-    pub async fn session_by_token_hash(
+    /// The live session with this token hash, with its account and the
+    /// account's roles, in one statement: every signed-in request starts
+    /// here. Expired sessions are not found.
+    pub async fn signed_in(
         &self,
         token_hash: &str,
         now: Timestamp,
-    ) -> Result<Option<Session>, StoreError> {
-        let sql = concat!(
-            "SELECT ",
-            session_columns!(),
-            " FROM sessions WHERE token_hash = $1 AND expires_at > $2"
-        );
-        let row: Option<SessionRow> = on_pool!(self, |pool| {
+    ) -> Result<Option<SignedIn>, StoreError> {
+        let sql = "SELECT s.id, s.account_id, s.user_agent, s.created_at, s.last_seen_at,
+                          s.expires_at, a.handle, a.email, a.locale,
+                          a.created_at AS account_created_at,
+                          (SELECT string_agg(r.role, ',') FROM account_roles r
+                           WHERE r.account_id = a.id) AS roles
+                   FROM sessions s JOIN accounts a ON a.id = s.account_id
+                   WHERE s.token_hash = $1 AND s.expires_at > $2";
+        #[derive(sqlx::FromRow)]
+        struct Row {
+            #[sqlx(flatten)]
+            session: SessionRow,
+            handle: String,
+            email: Option<String>,
+            locale: Option<String>,
+            account_created_at: i64,
+            roles: Option<String>,
+        }
+        let row: Option<Row> = on_pool!(self, |pool| {
             sqlx::query_as(sql)
                 .bind(token_hash)
                 .bind(to_seconds(now))
                 .fetch_optional(pool)
                 .await
         })?;
-        Ok(row.map(Session::from))
+        Ok(row.map(|row| {
+            let session = Session::from(row.session);
+            // A role name this version does not know (written by a newer
+            // one) is ignored rather than failing the request.
+            let mut roles: Vec<Role> = (row.roles.iter())
+                .flat_map(|names| names.split(','))
+                .filter_map(|name| name.parse().ok())
+                .collect();
+            roles.sort();
+            SignedIn {
+                account: Account {
+                    id: session.account_id,
+                    handle: row.handle,
+                    email: row.email,
+                    locale: row.locale,
+                    created_at: from_seconds(row.account_created_at),
+                },
+                session,
+                roles,
+            }
+        }))
     }
 
     /// Records activity on a session and moves its expiry.

@@ -99,6 +99,18 @@ fn ids(sessions: &[Session]) -> Vec<SessionId> {
     sessions.iter().map(|session| session.id).collect()
 }
 
+/// The live session a token hash signs in, as `Store::signed_in` finds it.
+async fn live_session(
+    store: &Store,
+    token_hash: &str,
+    now: Timestamp,
+) -> Result<Option<Session>, StoreError> {
+    Ok(store
+        .signed_in(token_hash, now)
+        .await?
+        .map(|found| found.session))
+}
+
 backend_tests! {
     setup = TestDatabase::new;
 
@@ -338,7 +350,7 @@ backend_tests! {
         assert_eq!(session.last_seen_at, t(10));
         assert_eq!(session.expires_at, t(3610));
         assert_eq!(
-            store.session_by_token_hash("token-1", t(10)).await.unwrap(),
+            live_session(store, "token-1", t(10)).await.unwrap(),
             Some(session)
         );
 
@@ -347,8 +359,7 @@ backend_tests! {
             .await
             .unwrap();
         assert_eq!(without_agent.user_agent, None);
-        assert_ne!(without_agent.id, store
-            .session_by_token_hash("token-1", t(10))
+        assert_ne!(without_agent.id, live_session(store, "token-1", t(10))
             .await
             .unwrap()
             .unwrap()
@@ -366,7 +377,7 @@ backend_tests! {
         );
         // The hash still leads to the first session, not to Stone.
         assert_eq!(
-            store.session_by_token_hash("token", t(2)).await.unwrap(),
+            live_session(store, "token", t(2)).await.unwrap(),
             Some(first)
         );
     }
@@ -381,7 +392,7 @@ backend_tests! {
             matches!(result, Err(StoreError::Database(_))),
             "a session for a missing account must be refused, got {result:?}"
         );
-        assert_eq!(store.session_by_token_hash("token", t(0)).await.unwrap(), None);
+        assert_eq!(live_session(store, "token", t(0)).await.unwrap(), None);
     }
 
     async fn a_session_is_found_until_it_expires(db) {
@@ -389,17 +400,17 @@ backend_tests! {
         let river = make_account(store, "River").await;
         let session = make_session(store, &river, "token", t(0), t(3600)).await;
         assert_eq!(
-            store.session_by_token_hash("token", t(0)).await.unwrap(),
+            live_session(store, "token", t(0)).await.unwrap(),
             Some(session.clone())
         );
         assert_eq!(
-            store.session_by_token_hash("token", t(3599)).await.unwrap(),
+            live_session(store, "token", t(3599)).await.unwrap(),
             Some(session)
         );
         // expires_at == now is expired.
-        assert_eq!(store.session_by_token_hash("token", t(3600)).await.unwrap(), None);
-        assert_eq!(store.session_by_token_hash("token", t(3601)).await.unwrap(), None);
-        assert_eq!(store.session_by_token_hash("other", t(0)).await.unwrap(), None);
+        assert_eq!(live_session(store, "token", t(3600)).await.unwrap(), None);
+        assert_eq!(live_session(store, "token", t(3601)).await.unwrap(), None);
+        assert_eq!(live_session(store, "other", t(0)).await.unwrap(), None);
     }
 
     async fn instants_are_kept_to_the_second(db) {
@@ -414,10 +425,10 @@ backend_tests! {
         assert_eq!(session.created_at, t(0));
         assert_eq!(session.expires_at, t(60));
         assert_eq!(
-            store.session_by_token_hash("token", t(59)).await.unwrap(),
+            live_session(store, "token", t(59)).await.unwrap(),
             Some(session)
         );
-        assert_eq!(store.session_by_token_hash("token", t(60)).await.unwrap(), None);
+        assert_eq!(live_session(store, "token", t(60)).await.unwrap(), None);
     }
 
     async fn touching_a_session_moves_last_seen_and_expiry(db) {
@@ -429,8 +440,7 @@ backend_tests! {
         store.touch_session(session.id, t(50), t(1000)).await.unwrap();
 
         // Past the old expiry, before the new one: still signed in.
-        let touched = store
-            .session_by_token_hash("token", t(500))
+        let touched = live_session(store, "token", t(500))
             .await
             .unwrap()
             .expect("the touched session lives on");
@@ -438,15 +448,15 @@ backend_tests! {
         assert_eq!(touched.created_at, t(0));
         assert_eq!(touched.last_seen_at, t(50));
         assert_eq!(touched.expires_at, t(1000));
-        assert_eq!(store.session_by_token_hash("token", t(1000)).await.unwrap(), None);
+        assert_eq!(live_session(store, "token", t(1000)).await.unwrap(), None);
 
         // The other session was not touched.
-        assert_eq!(store.session_by_token_hash("other", t(99)).await.unwrap(), Some(other));
-        assert_eq!(store.session_by_token_hash("other", t(100)).await.unwrap(), None);
+        assert_eq!(live_session(store, "other", t(99)).await.unwrap(), Some(other));
+        assert_eq!(live_session(store, "other", t(100)).await.unwrap(), None);
 
         // Touching can also bring the expiry closer.
         store.touch_session(session.id, t(60), t(70)).await.unwrap();
-        assert_eq!(store.session_by_token_hash("token", t(70)).await.unwrap(), None);
+        assert_eq!(live_session(store, "token", t(70)).await.unwrap(), None);
     }
 
     async fn touching_a_missing_session_changes_nothing(db) {
@@ -458,7 +468,7 @@ backend_tests! {
             .await
             .unwrap();
         assert_eq!(
-            store.session_by_token_hash("token", t(50)).await.unwrap(),
+            live_session(store, "token", t(50)).await.unwrap(),
             Some(session)
         );
     }
@@ -511,16 +521,16 @@ backend_tests! {
         // Stone cannot end River's session.
         assert!(!store.revoke_session(stone.id, rivers.id).await.unwrap());
         assert_eq!(
-            store.session_by_token_hash("river-token", t(1)).await.unwrap(),
+            live_session(store, "river-token", t(1)).await.unwrap(),
             Some(rivers.clone())
         );
 
         assert!(store.revoke_session(river.id, rivers.id).await.unwrap());
-        assert_eq!(store.session_by_token_hash("river-token", t(1)).await.unwrap(), None);
+        assert_eq!(live_session(store, "river-token", t(1)).await.unwrap(), None);
         assert!(!store.revoke_session(river.id, rivers.id).await.unwrap());
         // Only the one session ended.
         assert_eq!(
-            store.session_by_token_hash("river-other", t(1)).await.unwrap(),
+            live_session(store, "river-other", t(1)).await.unwrap(),
             Some(rivers_other)
         );
     }
@@ -544,7 +554,7 @@ backend_tests! {
             store.sessions_for_account(river.id, t(10)).await.unwrap(),
             vec![current.clone()]
         );
-        assert_eq!(store.session_by_token_hash("e", t(10)).await.unwrap(), Some(stones.clone()));
+        assert_eq!(live_session(store, "e", t(10)).await.unwrap(), Some(stones.clone()));
 
         // Again: nothing else to end.
         assert_eq!(
@@ -555,7 +565,7 @@ backend_tests! {
         // Keeping none ends them all, still only River's.
         assert_eq!(store.revoke_other_sessions(river.id, None).await.unwrap(), 1);
         assert_eq!(store.sessions_for_account(river.id, t(10)).await.unwrap(), vec![]);
-        assert_eq!(store.session_by_token_hash("e", t(10)).await.unwrap(), Some(stones));
+        assert_eq!(live_session(store, "e", t(10)).await.unwrap(), Some(stones));
     }
 
     async fn revoke_other_sessions_cannot_keep_or_end_another_accounts(db) {
@@ -595,9 +605,9 @@ backend_tests! {
         );
         assert_eq!(store.sessions_for_account(stone.id, t(0)).await.unwrap(), vec![]);
         // Gone for good: asking with an earlier `now` does not bring them back.
-        assert_eq!(store.session_by_token_hash("a", t(0)).await.unwrap(), None);
-        assert_eq!(store.session_by_token_hash("b", t(0)).await.unwrap(), None);
-        assert_eq!(store.session_by_token_hash("c", t(0)).await.unwrap(), Some(live));
+        assert_eq!(live_session(store, "a", t(0)).await.unwrap(), None);
+        assert_eq!(live_session(store, "b", t(0)).await.unwrap(), None);
+        assert_eq!(live_session(store, "c", t(0)).await.unwrap(), Some(live));
     }
 
     // --- Failed sign-ins -----------------------------------------------------
@@ -773,7 +783,7 @@ backend_tests! {
         for store in [store, &other] {
             assert_eq!(store.account(river.id).await.unwrap(), Some(river.clone()));
             assert_eq!(store.roles(river.id).await.unwrap(), vec![Role::Admin]);
-            assert!(store.session_by_token_hash("token", t(1)).await.unwrap().is_some());
+            assert!(live_session(store, "token", t(1)).await.unwrap().is_some());
             assert_eq!(
                 store.failed_logins_for_handle("river", t(0), 10).await.unwrap(),
                 vec![t(0)]

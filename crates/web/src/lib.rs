@@ -26,4 +26,5 @@ mod page;
 pub use app::{AppState, router, serve};
 pub use config::{Config, CrisisLine, CrisisLines};
 pub use error::AppError;
+pub use groups::page_paths as group_page_paths;
 pub use openapi::openapi_document;

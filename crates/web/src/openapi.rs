@@ -24,6 +24,7 @@ use crate::app::api_routes;
         (name = "accounts", description = "Creating and reading accounts"),
         (name = "sessions", description = "Signing in and out"),
         (name = "meetings", description = "Finding meetings"),
+        (name = "groups", description = "Support groups: joining, shares, replies and notifications; content is for members only"),
     )
 )]
 struct BaseDocument;

@@ -52,6 +52,47 @@ async fn the_openapi_document_describes_every_api_route() {
         ("/api/v1/me/password", "put"),
         ("/api/v1/me/locale", "put"),
         ("/api/v1/meetings", "get"),
+        ("/api/v1/groups", "get"),
+        ("/api/v1/groups", "post"),
+        ("/api/v1/groups/mine", "get"),
+        ("/api/v1/groups/{group}", "get"),
+        ("/api/v1/groups/{group}/about", "get"),
+        ("/api/v1/groups/{group}/join", "post"),
+        ("/api/v1/groups/{group}/requests", "post"),
+        ("/api/v1/invites/{token}", "get"),
+        ("/api/v1/invites/{token}", "post"),
+        ("/api/v1/groups/{group}/norms", "get"),
+        ("/api/v1/groups/{group}/norms/agreement", "post"),
+        ("/api/v1/groups/{group}/leave", "post"),
+        ("/api/v1/groups/{group}/members", "get"),
+        ("/api/v1/groups/{group}/threads", "get"),
+        ("/api/v1/groups/{group}/threads", "post"),
+        ("/api/v1/groups/{group}/threads/{thread}", "get"),
+        ("/api/v1/groups/{group}/threads/{thread}/replies", "post"),
+        ("/api/v1/groups/{group}/posts/{post}/supports", "post"),
+        (
+            "/api/v1/groups/{group}/threads/{thread}/replies/{reply}/helpful",
+            "put",
+        ),
+        ("/api/v1/groups/{group}/requests", "get"),
+        ("/api/v1/groups/{group}/requests/{account}/approval", "post"),
+        ("/api/v1/groups/{group}/invites", "get"),
+        ("/api/v1/groups/{group}/invites", "post"),
+        ("/api/v1/groups/{group}/invites/{invite}", "delete"),
+        ("/api/v1/groups/{group}/members/{account}/role", "put"),
+        ("/api/v1/groups/{group}/members/{account}", "delete"),
+        ("/api/v1/groups/{group}/members/{account}/mute", "post"),
+        ("/api/v1/groups/{group}/ownership", "post"),
+        ("/api/v1/groups/{group}", "patch"),
+        ("/api/v1/groups/{group}/norms", "put"),
+        ("/api/v1/groups/{group}/threads/{thread}/pinned", "put"),
+        ("/api/v1/groups/{group}/threads/{thread}/locked", "put"),
+        ("/api/v1/groups/{group}/posts/{post}", "delete"),
+        ("/api/v1/groups/{group}/posts/{post}/reveal", "post"),
+        ("/api/v1/groups/{group}/audit", "get"),
+        ("/api/v1/notifications", "get"),
+        ("/api/v1/notifications/read", "post"),
+        ("/api/v1/notifications/unread-count", "get"),
     ];
     let paths = document["paths"].as_object().unwrap();
     let documented: usize = paths.values().map(|p| p.as_object().unwrap().len()).sum();
@@ -63,6 +104,11 @@ async fn the_openapi_document_describes_every_api_route() {
     for (path, method) in routes {
         let operation = &document["paths"][path][method];
         assert!(operation.is_object(), "{method} {path} is documented");
+        // A group's routes answer 404 to anyone but its members, so they are
+        // tried with real ids, as a member, in tests/groups_api.rs.
+        if path.contains("{group}") || path.contains("{token}") {
+            continue;
+        }
         // Each route answers as documented: not a 404 or 405 from the router.
         let url = app.url(&path.replace("{id}", "1"));
         let status = app

@@ -8,6 +8,7 @@
 //! with the agreement it rests on, a moderator's action with its audit entry.
 
 pub mod audit;
+pub mod bulk;
 pub mod notifications;
 pub mod posts;
 
@@ -183,6 +184,9 @@ pub enum JoinRefused {
     NormsChanged,
     /// The invitation is expired, used up or revoked.
     InviteUnusable,
+    /// A facilitator removed the person from this group: an open door does
+    /// not let them back in (a new invitation does).
+    Removed,
 }
 
 /// What a join attempt came to.
@@ -332,7 +336,11 @@ macro_rules! admit {
                  (group_id, account_id, role, status, norms_version, joined_at, muted_until)
              VALUES ($1, $2, $3, 'active', $4, $5, NULL)
              ON CONFLICT (group_id, account_id) DO UPDATE
-             SET status = 'active', norms_version = $4, joined_at = $5, muted_until = NULL,
+             SET status = 'active', norms_version = $4,
+                 joined_at = CASE WHEN memberships.status = 'active'
+                                  THEN memberships.joined_at ELSE $5 END,
+                 muted_until = CASE WHEN memberships.status = 'active'
+                                    THEN memberships.muted_until ELSE NULL END,
                  role = CASE WHEN memberships.status = 'active' THEN memberships.role ELSE $3 END",
         )
         .bind($group.0)
@@ -695,8 +703,9 @@ impl Store {
         version.ok_or(StoreError::NotFound(Entity::Group))
     }
 
-    /// Joins an open group (or rejoins one the person left), agreeing to
-    /// norms `version`, which must still be the current one.
+    /// Joins an open group (or rejoins one the person left, but not one they
+    /// were removed from), agreeing to norms `version`, which must still be
+    /// the current one.
     pub async fn join_group(
         &self,
         id: GroupId,
@@ -712,6 +721,16 @@ impl Store {
             }
             if current_norms_version!(tx, id) != version {
                 return Ok(Some(Joined::Refused(JoinRefused::NormsChanged)));
+            }
+            let status: Option<String> = sqlx::query_scalar(
+                "SELECT status FROM memberships WHERE group_id = $1 AND account_id = $2",
+            )
+            .bind(id.0)
+            .bind(account.0)
+            .fetch_optional(&mut *tx)
+            .await?;
+            if status.as_deref() == Some(MembershipStatus::Removed.as_str()) {
+                return Ok(Some(Joined::Refused(JoinRefused::Removed)));
             }
             admit!(tx, id, account, GroupRole::Member, version, now);
             tx.commit().await?;
@@ -1022,16 +1041,23 @@ impl Store {
         &self,
         token_hash: &str,
     ) -> Result<Option<(Invite, Group)>, StoreError> {
+        // The invitation's id and creation time under names of their own:
+        // the group's columns are called `id` and `created_at` too.
         let sql = concat!(
-            "SELECT i.id, i.group_id, i.created_at, i.expires_at, i.max_uses, i.uses,
-                    i.revoked_at, ",
+            "SELECT i.id AS invite_id, i.group_id, i.created_at AS invite_created_at,
+                    i.expires_at, i.max_uses, i.uses, i.revoked_at, ",
             group_columns!(),
             " FROM group_invites i JOIN groups g ON g.id = i.group_id WHERE i.token_hash = $1"
         );
         #[derive(sqlx::FromRow)]
         struct Row {
-            #[sqlx(flatten)]
-            invite: InviteRow,
+            invite_id: i64,
+            group_id: i64,
+            invite_created_at: i64,
+            expires_at: i64,
+            max_uses: Option<i64>,
+            uses: i64,
+            revoked_at: Option<i64>,
             #[sqlx(flatten)]
             group: GroupRow,
         }
@@ -1041,7 +1067,18 @@ impl Store {
                 .fetch_optional(pool)
                 .await
         })?;
-        Ok(row.map(|row| (row.invite.into(), row.group.into())))
+        Ok(row.map(|row| {
+            let invite = InviteRow {
+                id: row.invite_id,
+                group_id: row.group_id,
+                created_at: row.invite_created_at,
+                expires_at: row.expires_at,
+                max_uses: row.max_uses,
+                uses: row.uses,
+                revoked_at: row.revoked_at,
+            };
+            (invite.into(), row.group.into())
+        }))
     }
 
     /// Joins through an invitation, agreeing to norms `version`: uses the
@@ -1056,17 +1093,20 @@ impl Store {
         let now = to_seconds(now);
         let joined = on_pool!(self, |pool| async {
             let mut tx = pool.begin().await?;
-            let group: Option<i64> =
-                sqlx::query_scalar("SELECT group_id FROM group_invites WHERE token_hash = $1")
-                    .bind(token_hash)
-                    .fetch_optional(&mut *tx)
-                    .await?;
+            // The group's row lock first thing, as `lock_group!` takes it,
+            // found through the invitation: a read first would make SQLite
+            // refuse this transaction's writes if another join wrote since.
+            let group: Option<i64> = sqlx::query_scalar(
+                "UPDATE groups SET norms_version = norms_version
+                 WHERE id = (SELECT group_id FROM group_invites WHERE token_hash = $1)
+                 RETURNING id",
+            )
+            .bind(token_hash)
+            .fetch_optional(&mut *tx)
+            .await?;
             let Some(group) = group.map(GroupId) else {
                 return Ok(None);
             };
-            if !lock_group!(tx, group) {
-                return Ok(None);
-            }
             if current_norms_version!(tx, group) != version {
                 return Ok(Some(Joined::Refused(JoinRefused::NormsChanged)));
             }

@@ -60,8 +60,8 @@ pub struct Notification {
 impl Store {
     /// The newest notifications first, before `before` if given, and only
     /// from groups the person is still an active member of, about posts
-    /// still there: nothing reaches across the wall after a person leaves
-    /// or is removed.
+    /// still there (in threads still there): nothing reaches across the wall
+    /// after a person leaves or is removed.
     pub async fn notifications(
         &self,
         account: AccountId,
@@ -77,9 +77,10 @@ impl Store {
                    JOIN memberships m ON m.group_id = n.group_id AND m.account_id = n.account_id
                         AND m.status = 'active'
                    LEFT JOIN posts p ON p.id = n.post_id
+                   LEFT JOIN posts s ON s.id = p.thread_id
                    LEFT JOIN accounts a ON a.id = p.author_id
                    WHERE n.account_id = $1 AND n.id < $2
-                     AND (n.post_id IS NULL OR p.removed_at IS NULL)
+                     AND (n.post_id IS NULL OR (p.removed_at IS NULL AND s.removed_at IS NULL))
                    ORDER BY n.id DESC LIMIT $3";
         #[allow(clippy::type_complexity)]
         let rows: Vec<(
@@ -127,8 +128,9 @@ impl Store {
                    JOIN memberships m ON m.group_id = n.group_id AND m.account_id = n.account_id
                         AND m.status = 'active'
                    LEFT JOIN posts p ON p.id = n.post_id
+                   LEFT JOIN posts s ON s.id = p.thread_id
                    WHERE n.account_id = $1 AND n.read_at IS NULL
-                     AND (n.post_id IS NULL OR p.removed_at IS NULL)";
+                     AND (n.post_id IS NULL OR (p.removed_at IS NULL AND s.removed_at IS NULL))";
         let count: i64 = on_pool!(self, |pool| {
             sqlx::query_scalar(sql)
                 .bind(account.0)

@@ -107,6 +107,8 @@ pub struct ThreadPage {
     pub share: Post,
     pub replies: Vec<Post>,
     pub next: Option<ReplyCursor>,
+    /// The thread's activity the reader had seen when they last read it.
+    pub seen_activity_at: Option<Timestamp>,
 }
 
 /// After this reply: (helpful, id).
@@ -181,8 +183,14 @@ macro_rules! post_columns {
     };
 }
 
-/// How many characters of a share a group's page shows.
-const OPENING_CHARS: i64 = 400;
+/// The start of a share a group's page shows: its first 400 characters.
+/// Written into the SQL, because PostgreSQL's `substr` takes an `integer`,
+/// not the `bigint` a bound `i64` is.
+macro_rules! opening {
+    () => {
+        "substr(p.body, 1, 400)"
+    };
+}
 
 /// Replies per page of a thread.
 pub const REPLIES_PER_PAGE: u32 = 50;
@@ -410,12 +418,14 @@ impl Store {
             seen_activity_at: Option<i64>,
         }
         let rows: Vec<Row> = on_pool!(self, |pool| {
-            let mut select =
-                sqlx::QueryBuilder::new("SELECT p.id, p.kind, p.title, substr(p.body, 1, ");
+            let mut select = sqlx::QueryBuilder::new(concat!(
+                "SELECT p.id, p.kind, p.title, ",
+                opening!(),
+                " AS opening, p.author_id,"
+            ));
             select
-                .push_bind(OPENING_CHARS)
                 .push(
-                    ") AS opening, p.author_id, a.handle, p.anonymous, p.pinned, p.locked,
+                    " a.handle, p.anonymous, p.pinned, p.locked,
                        p.reply_count, p.created_at, p.last_activity_at, r.seen_activity_at
                      FROM posts p JOIN accounts a ON a.id = p.author_id
                      LEFT JOIN thread_reads r ON r.thread_id = p.id AND r.account_id = ",
@@ -458,10 +468,12 @@ impl Store {
                 reply_count: row.reply_count,
                 created_at: from_seconds(row.created_at),
                 last_activity_at: from_seconds(row.last_activity_at),
-                unread: row.author_id != reader.0
-                    && row
-                        .seen_activity_at
-                        .is_none_or(|seen| seen < row.last_activity_at),
+                // An author who never opened their thread has seen it as
+                // they wrote it: replies since are news to them too.
+                unread: match row.seen_activity_at {
+                    Some(seen) => seen < row.last_activity_at,
+                    None => row.author_id != reader.0 || row.created_at < row.last_activity_at,
+                },
             })
             .collect())
     }
@@ -496,10 +508,17 @@ impl Store {
         let share_sql = concat!(
             "SELECT ",
             post_columns!(),
-            " FROM posts p JOIN accounts a ON a.id = p.author_id
+            ", r.seen_activity_at FROM posts p JOIN accounts a ON a.id = p.author_id
+             LEFT JOIN thread_reads r ON r.thread_id = p.id AND r.account_id = $3
              WHERE p.id = $1 AND p.group_id = $2 AND p.thread_id IS NULL
                AND p.removed_at IS NULL"
         );
+        #[derive(sqlx::FromRow)]
+        struct ShareRow {
+            #[sqlx(flatten)]
+            post: PostRow,
+            seen_activity_at: Option<i64>,
+        }
         // Helpful replies first (place 0), then the rest (place 1), each in
         // the order they came.
         let replies_sql = concat!(
@@ -518,9 +537,10 @@ impl Store {
         // One more than a page, to know whether there is another.
         let wanted = i64::from(REPLIES_PER_PAGE) + 1;
         let rows = on_pool!(self, |pool| async {
-            let share: Option<PostRow> = sqlx::query_as(share_sql)
+            let share: Option<ShareRow> = sqlx::query_as(share_sql)
                 .bind(thread.0)
                 .bind(group.0)
+                .bind(reader.0)
                 .fetch_optional(pool)
                 .await?;
             let Some(share) = share else {
@@ -539,7 +559,8 @@ impl Store {
         let Some((share, replies)) = rows else {
             return Ok(None);
         };
-        let mut share = Post::from(share);
+        let seen_activity_at = share.seen_activity_at.map(from_seconds);
+        let mut share = Post::from(share.post);
         let mut replies: Vec<Post> = replies.into_iter().map(Post::from).collect();
         let next = (replies.len() > REPLIES_PER_PAGE as usize).then(|| {
             replies.truncate(REPLIES_PER_PAGE as usize);
@@ -561,6 +582,7 @@ impl Store {
             share,
             replies,
             next,
+            seen_activity_at,
         }))
     }
 

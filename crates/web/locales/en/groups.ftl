@@ -75,6 +75,7 @@ group-request-waiting = You have asked to join. A facilitator will look at your 
 group-sign-in-to-join = Sign in to join this group.
 group-join-must-agree = To join, tick the box to say you agree to the norms.
 group-join-norms-changed = The norms changed while you were reading them. Please read them again.
+group-join-removed = A facilitator has asked you to step away from this group, so it cannot be joined from here. If you think this was a mistake, a facilitator can send you an invitation.
 group-invite-unusable = This invitation link has expired or been used up. Ask the person who sent it for a new one.
 group-norms-changed-banner = The group's norms have changed. Please read them again before you post.
 group-norms-read-and-agree = Read the norms
@@ -128,6 +129,7 @@ group-pin = Pin
 group-unpin = Unpin
 group-lock = Close to replies
 group-unlock = Open to replies
+group-reveal-link = Who wrote this? (recorded in the audit log)
 group-remove-post = Remove
 group-remove-reason = Why (kept in the audit log)
 

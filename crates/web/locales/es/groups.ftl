@@ -75,6 +75,7 @@ group-request-waiting = Has pedido unirte. Una persona facilitadora verá tu sol
 group-sign-in-to-join = Inicia sesión para unirte a este grupo.
 group-join-must-agree = Para unirte, marca la casilla para decir que aceptas las normas.
 group-join-norms-changed = Las normas cambiaron mientras las leías. Por favor, léelas de nuevo.
+group-join-removed = Una persona facilitadora te ha pedido que te apartes de este grupo, así que no puedes volver a unirte desde aquí. Si crees que es un error, quien facilita puede enviarte una invitación.
 group-invite-unusable = Este enlace de invitación ha caducado o ya se ha usado. Pide uno nuevo a quien te lo envió.
 group-norms-changed-banner = Las normas del grupo han cambiado. Por favor, léelas de nuevo antes de publicar.
 group-norms-read-and-agree = Leer las normas
@@ -128,6 +129,7 @@ group-pin = Fijar
 group-unpin = Dejar de fijar
 group-lock = Cerrar a respuestas
 group-unlock = Abrir a respuestas
+group-reveal-link = ¿Quién escribió esto? (queda en el registro de auditoría)
 group-remove-post = Retirar
 group-remove-reason = Por qué (queda en el registro de auditoría)
 

@@ -8,7 +8,7 @@ use axum::middleware::Next;
 use axum::response::Response;
 use hearth_domain::people::Role;
 use hearth_store::people::Account;
-use hearth_store::sessions::{Session, SessionId};
+use hearth_store::sessions::{Session, SessionId, SignedIn};
 use jiff::{SignedDuration, Timestamp};
 use sha2::{Digest, Sha256};
 
@@ -142,14 +142,12 @@ pub async fn authenticate(
 
 async fn find_user(state: &AppState, token: &str) -> Result<Option<CurrentUser>, AppError> {
     let now = Timestamp::now();
-    let Some(session) = state
-        .store
-        .session_by_token_hash(&token_hash(token), now)
-        .await?
+    let Some(SignedIn {
+        session,
+        account,
+        roles,
+    }) = state.store.signed_in(&token_hash(token), now).await?
     else {
-        return Ok(None);
-    };
-    let Some(account) = state.store.account(session.account_id).await? else {
         return Ok(None);
     };
     if now.duration_since(session.last_seen_at) > TOUCH_INTERVAL {
@@ -159,7 +157,6 @@ async fn find_user(state: &AppState, token: &str) -> Result<Option<CurrentUser>,
             .touch_session(session.id, now, expires_at)
             .await?;
     }
-    let roles = state.store.roles(account.id).await?;
     Ok(Some(CurrentUser {
         account,
         roles,

@@ -3,11 +3,11 @@
 //! links.
 
 use askama::Template;
+use axum::Form;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
-use axum::{Form, Router};
 use hearth_domain::groups::{
     Description, GroupKind, GroupLanguage, GroupName, GroupRole, Norms, Tag, Tags, render_markdown,
 };
@@ -24,14 +24,17 @@ use crate::error::FieldError;
 use crate::page::{PageContext, render};
 use crate::{AppError, AppState};
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/groups", get(directory))
-        .route("/groups/new", get(new_group_page).post(create_group))
-        .route("/groups/{group}/about", get(about))
-        .route("/groups/{group}/join", post(join))
-        .route("/groups/{group}/request", post(ask_to_join))
-        .route("/invites/{token}", get(invite_page).post(join_by_invite))
+use super::Routes;
+
+pub fn routes() -> Routes {
+    vec![
+        ("/groups", get(directory)),
+        ("/groups/new", get(new_group_page).post(create_group)),
+        ("/groups/{group}/about", get(about)),
+        ("/groups/{group}/join", post(join)),
+        ("/groups/{group}/request", post(ask_to_join)),
+        ("/invites/{token}", get(invite_page).post(join_by_invite)),
+    ]
 }
 
 /// Groups per directory page.
@@ -460,6 +463,7 @@ fn refused(ctx: &PageContext, why: JoinRefused) -> (String, StatusCode) {
     match why {
         JoinRefused::NormsChanged => (ctx.t("group-join-norms-changed"), StatusCode::CONFLICT),
         JoinRefused::InviteUnusable => (ctx.t("group-invite-unusable"), StatusCode::GONE),
+        JoinRefused::Removed => (ctx.t("group-join-removed"), StatusCode::FORBIDDEN),
     }
 }
 
@@ -478,6 +482,9 @@ async fn join(
     // Only an open group takes people at the door.
     if group.kind != GroupKind::Open {
         return Err(AppError::NotFound);
+    }
+    if standing(&state, id, Some(&user)).await? == Standing::Member {
+        return Ok(Redirect::to(&format!("/groups/{}", id.0)).into_response());
     }
     if form.agree.is_none() {
         let notice = ctx.t("group-join-must-agree");
@@ -612,6 +619,10 @@ async fn join_by_invite(
         .invite_by_token(&hash)
         .await?
         .ok_or(AppError::NotFound)?;
+    // Someone already in does not use up an invitation.
+    if standing(&state, group.id, Some(&user)).await? == Standing::Member {
+        return Ok(Redirect::to(&format!("/groups/{}", group.id.0)).into_response());
+    }
     let joined = (state.store)
         .join_by_invite(&hash, user.account.id, form.norms_version, Timestamp::now())
         .await?;

@@ -7,12 +7,14 @@
 
 pub mod access;
 mod api;
+mod api_manage;
 mod directory;
 mod manage;
 mod notifications;
 mod pages;
 
 use axum::Router;
+use axum::routing::MethodRouter;
 use hearth_domain::groups::{GroupInputError, GroupKind, GroupRole, ShareKind, SupportKind, Tag};
 use utoipa_axum::router::OpenApiRouter;
 
@@ -20,19 +22,42 @@ use crate::AppState;
 use crate::error::FieldError;
 use crate::i18n::Message;
 
+/// A feature's page routes: each path with its handlers. Kept as a list, not
+/// only a `Router`, so the privacy-wall test can try every one of them.
+type Routes = Vec<(&'static str, MethodRouter<AppState>)>;
+
+fn all_page_routes() -> Routes {
+    [
+        directory::routes(),
+        pages::routes(),
+        manage::routes(),
+        notifications::routes(),
+    ]
+    .concat()
+}
+
 /// The group pages: the directory and joining, members' pages,
 /// facilitators' pages and notifications.
 pub fn page_routes() -> Router<AppState> {
-    Router::new()
-        .merge(directory::routes())
-        .merge(pages::routes())
-        .merge(manage::routes())
-        .merge(notifications::routes())
+    all_page_routes()
+        .into_iter()
+        .fold(Router::new(), |router, (path, handlers)| {
+            router.route(path, handlers)
+        })
+}
+
+/// The path pattern of every group page route, e.g.
+/// `/groups/{group}/threads/{thread}`.
+pub fn page_paths() -> Vec<&'static str> {
+    all_page_routes()
+        .into_iter()
+        .map(|(path, _)| path)
+        .collect()
 }
 
 /// `/api/v1/groups/...` and `/api/v1/notifications`.
 pub fn api_routes() -> OpenApiRouter<AppState> {
-    api::routes()
+    api::routes().merge(api_manage::routes())
 }
 
 /// What was wrong with a group form's field, to be put in the reader's

@@ -2,10 +2,10 @@
 //! norm changes, newest first, with read and unread.
 
 use askama::Template;
+use axum::Form;
 use axum::extract::{Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
-use axum::{Form, Router};
 use hearth_store::groups::notifications::{Notification, NotificationId, NotificationKind};
 use jiff::Timestamp;
 use serde::Deserialize;
@@ -14,10 +14,13 @@ use crate::auth::CurrentUser;
 use crate::page::{PageContext, render};
 use crate::{AppError, AppState};
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/notifications", get(centre))
-        .route("/notifications/read", post(mark_read))
+use super::Routes;
+
+pub fn routes() -> Routes {
+    vec![
+        ("/notifications", get(centre)),
+        ("/notifications/read", post(mark_read)),
+    ]
 }
 
 /// Notifications per page.

@@ -3,11 +3,11 @@
 //! "this helped me", the norms, the member list and leaving.
 
 use askama::Template;
+use axum::Form;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
-use axum::{Form, Router};
 use hearth_domain::groups::{
     Body, GroupAction, GroupInputError, GroupRole, ShareKind, SupportKind, Title,
     mentioned_handle_keys, plain_excerpt, quote_markdown, render_markdown,
@@ -29,20 +29,23 @@ use crate::i18n::Message;
 use crate::page::{PageContext, render};
 use crate::{AppError, AppState};
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/groups/{group}", get(group_page))
-        .route("/groups/{group}/shares", post(post_share))
-        .route("/groups/{group}/threads/{thread}", get(thread_page))
-        .route("/groups/{group}/threads/{thread}/replies", post(post_reply))
-        .route(
+use super::Routes;
+
+pub fn routes() -> Routes {
+    vec![
+        ("/groups/{group}", get(group_page)),
+        ("/groups/{group}/shares", post(post_share)),
+        ("/groups/{group}/threads/{thread}", get(thread_page)),
+        ("/groups/{group}/threads/{thread}/replies", post(post_reply)),
+        (
             "/groups/{group}/threads/{thread}/replies/{reply}/helpful",
             post(mark_helpful),
-        )
-        .route("/groups/{group}/posts/{post}/support", post(support))
-        .route("/groups/{group}/norms", get(norms_page).post(agree))
-        .route("/groups/{group}/members", get(members_page))
-        .route("/groups/{group}/leave", post(leave))
+        ),
+        ("/groups/{group}/posts/{post}/support", post(support)),
+        ("/groups/{group}/norms", get(norms_page).post(agree)),
+        ("/groups/{group}/members", get(members_page)),
+        ("/groups/{group}/leave", post(leave)),
+    ]
 }
 
 /// Threads per page of a group.
@@ -336,6 +339,7 @@ struct PostView {
     id: i64,
     author: String,
     mine: bool,
+    anonymous: bool,
     kind: Option<ShareKind>,
     title: Option<String>,
     html: String,
@@ -395,6 +399,7 @@ fn post_view(ctx: &PageContext, post: &Post, reader: AccountId) -> PostView {
         id: post.id.0,
         author: author_label(ctx, &post.author, reader),
         mine: post.author.account_id == reader,
+        anonymous: post.author.anonymous,
         kind: post.kind,
         title: post.title.clone(),
         html: render_markdown(&post.body),
@@ -445,13 +450,13 @@ async fn thread_page(
         })
         .map(|post| quote_markdown(&post.body))
         .unwrap_or_default();
-    (state.store)
-        .mark_thread_read(
-            member.user.account.id,
-            page.share.id,
-            page.share.last_activity_at,
-        )
-        .await?;
+    // Written only when there is something new: reading is not a write.
+    let activity = page.share.last_activity_at;
+    if page.seen_activity_at.is_none_or(|seen| seen < activity) {
+        (state.store)
+            .mark_thread_read(member.user.account.id, page.share.id, activity)
+            .await?;
+    }
     show_thread(ctx, member, page, draft, false, None, StatusCode::OK)
 }
 
