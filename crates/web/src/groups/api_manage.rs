@@ -15,13 +15,10 @@ use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use hearth_domain::groups::{
-    Description, GroupAction, GroupKind, GroupLanguage, GroupName, GroupRole, Norms, Tags,
-    may_act_on,
-};
+use hearth_domain::groups::{GroupAction, GroupRole, Norms, may_act_on};
 use hearth_store::groups::audit::{AuditAction, AuditEntry};
 use hearth_store::groups::posts::Post;
-use hearth_store::groups::{Group, GroupSettings, Invite, InviteId, Membership};
+use hearth_store::groups::{Group, Invite, InviteId, Membership};
 use hearth_store::people::AccountId;
 use jiff::{SignedDuration, Timestamp};
 use serde::{Deserialize, Serialize};
@@ -37,6 +34,8 @@ use crate::auth::session::token_hash;
 use crate::error::{FieldError, Problem};
 use crate::i18n::Message;
 use crate::{AppError, AppState};
+
+use super::directory::ParsedSettings;
 
 pub fn routes() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -442,66 +441,23 @@ async fn live_thread(state: &AppState, member: &Member, ids: &PathIds) -> Result
         .ok_or(AppError::NotFound)
 }
 
-/// A group's settings, parsed.
-struct Settings {
-    name: GroupName,
-    description: Description,
-    kind: GroupKind,
-    tags: Tags,
-    language: GroupLanguage,
-}
-
-impl Settings {
-    /// Parses the settings sent, with the group's own for those left out,
-    /// reporting each field that is wrong.
-    fn parse(group: &Group, sent: GroupSettingsRequest) -> Result<Settings, Vec<FieldError>> {
-        let tags = sent.tags.unwrap_or_else(|| {
-            (group.tags.iter())
-                .map(|tag| tag.as_str().to_owned())
-                .collect()
-        });
-        let name = sent.name.unwrap_or_else(|| group.name.clone());
-        let description = (sent.description).unwrap_or_else(|| group.description.clone());
-        let kind = (sent.kind).unwrap_or_else(|| group.kind.as_str().to_owned());
-        let language = (sent.language).unwrap_or_else(|| group.language.clone());
-        let mut problems = Vec::new();
-        let mut keep = |error| problems.push(input_problem(error));
-        let name = GroupName::parse(&name).map_err(&mut keep).ok();
-        let description = Description::parse(&description).map_err(&mut keep).ok();
-        let kind = kind.parse::<GroupKind>().map_err(&mut keep).ok();
-        let tags = Tags::parse(tags.iter().map(String::as_str))
-            .map_err(&mut keep)
-            .ok();
-        let language = if language.trim().is_empty() {
-            Ok(GroupLanguage::default())
-        } else {
-            GroupLanguage::parse(&language)
-        }
-        .map_err(&mut keep)
-        .ok();
-        match (name, description, kind, tags, language) {
-            (Some(name), Some(description), Some(kind), Some(tags), Some(language)) => {
-                Ok(Settings {
-                    name,
-                    description,
-                    kind,
-                    tags,
-                    language,
-                })
-            }
-            _ => Err(problems),
-        }
-    }
-
-    fn as_settings(&self) -> GroupSettings<'_> {
-        GroupSettings {
-            name: &self.name,
-            description: &self.description,
-            kind: self.kind,
-            tags: &self.tags,
-            language: &self.language,
-        }
-    }
+/// The settings sent, with the group's own for those left out, parsed.
+fn parse_settings(
+    group: &Group,
+    sent: GroupSettingsRequest,
+) -> Result<ParsedSettings, Vec<FieldError>> {
+    let tags = sent.tags.unwrap_or_else(|| {
+        (group.tags.iter())
+            .map(|tag| tag.as_str().to_owned())
+            .collect()
+    });
+    ParsedSettings::parse(
+        &sent.name.unwrap_or_else(|| group.name.clone()),
+        &(sent.description).unwrap_or_else(|| group.description.clone()),
+        &(sent.kind).unwrap_or_else(|| group.kind.as_str().to_owned()),
+        &tags,
+        &(sent.language).unwrap_or_else(|| group.language.clone()),
+    )
 }
 
 // ---------------------------------------------------------------------------
@@ -920,7 +876,7 @@ async fn edit_group(
     Json(body): Json<GroupSettingsRequest>,
 ) -> Result<Json<MemberGroupView>, AppError> {
     member.require(GroupAction::EditGroup)?;
-    let settings = Settings::parse(&member.group, body).map_err(AppError::Invalid)?;
+    let settings = parse_settings(&member.group, body).map_err(AppError::Invalid)?;
     (state.store)
         .update_group(member.group.id, &settings.as_settings(), Timestamp::now())
         .await?;

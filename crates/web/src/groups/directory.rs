@@ -12,7 +12,8 @@ use hearth_domain::groups::{
     Description, GroupKind, GroupLanguage, GroupName, GroupRole, Norms, Tag, Tags, render_markdown,
 };
 use hearth_store::groups::{
-    DirectoryQuery, Group, GroupId, GroupListing, GroupNorms, JoinRefused, Joined, NewGroup,
+    DirectoryQuery, Group, GroupId, GroupListing, GroupNorms, GroupSettings, JoinRefused, Joined,
+    NewGroup,
 };
 use jiff::Timestamp;
 use serde::Deserialize;
@@ -175,26 +176,26 @@ impl GroupForm {
     }
 }
 
-/// A new group's parts, parsed.
-pub(super) struct ParsedGroup {
+/// A group's settings (everything but its norms), parsed: one parser for
+/// the new-group form, the settings form and the API.
+pub(super) struct ParsedSettings {
     pub name: GroupName,
     pub description: Description,
     pub kind: GroupKind,
     pub tags: Tags,
     pub language: GroupLanguage,
-    pub norms: Norms,
 }
 
-impl ParsedGroup {
-    /// Parses every field, reporting each one that is wrong.
+impl ParsedSettings {
+    /// Parses every field, reporting each one that is wrong. A blank
+    /// language is the default one.
     pub(super) fn parse(
         name: &str,
         description: &str,
         kind: &str,
         tags: &[String],
         language: &str,
-        norms: &str,
-    ) -> Result<ParsedGroup, Vec<FieldError>> {
+    ) -> Result<ParsedSettings, Vec<FieldError>> {
         let mut problems = Vec::new();
         let mut keep = |error| problems.push(input_problem(error));
         let name = GroupName::parse(name).map_err(&mut keep).ok();
@@ -210,34 +211,65 @@ impl ParsedGroup {
         }
         .map_err(&mut keep)
         .ok();
-        let norms = Norms::parse(norms).map_err(&mut keep).ok();
-        match (name, description, kind, tags, language, norms) {
-            (
-                Some(name),
-                Some(description),
-                Some(kind),
-                Some(tags),
-                Some(language),
-                Some(norms),
-            ) => Ok(ParsedGroup {
-                name,
-                description,
-                kind,
-                tags,
-                language,
-                norms,
-            }),
+        match (name, description, kind, tags, language) {
+            (Some(name), Some(description), Some(kind), Some(tags), Some(language)) => {
+                Ok(ParsedSettings {
+                    name,
+                    description,
+                    kind,
+                    tags,
+                    language,
+                })
+            }
             _ => Err(problems),
         }
     }
 
-    pub(super) fn as_new(&self) -> NewGroup<'_> {
-        NewGroup {
+    pub(super) fn as_settings(&self) -> GroupSettings<'_> {
+        GroupSettings {
             name: &self.name,
             description: &self.description,
             kind: self.kind,
             tags: &self.tags,
             language: &self.language,
+        }
+    }
+}
+
+/// A new group's parts, parsed.
+pub(super) struct ParsedGroup {
+    pub settings: ParsedSettings,
+    pub norms: Norms,
+}
+
+impl ParsedGroup {
+    /// Parses every field, reporting each one that is wrong.
+    pub(super) fn parse(
+        name: &str,
+        description: &str,
+        kind: &str,
+        tags: &[String],
+        language: &str,
+        norms: &str,
+    ) -> Result<ParsedGroup, Vec<FieldError>> {
+        let settings = ParsedSettings::parse(name, description, kind, tags, language);
+        let norms = Norms::parse(norms).map_err(input_problem);
+        match (settings, norms) {
+            (Ok(settings), Ok(norms)) => Ok(ParsedGroup { settings, norms }),
+            (settings, norms) => Err((settings.err().into_iter().flatten())
+                .chain(norms.err())
+                .collect()),
+        }
+    }
+
+    pub(super) fn as_new(&self) -> NewGroup<'_> {
+        let settings = &self.settings;
+        NewGroup {
+            name: &settings.name,
+            description: &settings.description,
+            kind: settings.kind,
+            tags: &settings.tags,
+            language: &settings.language,
             norms: &self.norms,
         }
     }

@@ -17,13 +17,12 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use hearth_domain::groups::{
-    Description, GroupAction, GroupKind, GroupLanguage, GroupName, GroupRole, Norms, Tag, Tags,
-    may_act_on, plain_excerpt,
+    GroupAction, GroupKind, GroupRole, Norms, Tag, may_act_on, plain_excerpt,
 };
 use hearth_store::groups::audit::{AuditAction, AuditEntry};
 use hearth_store::groups::posts::{Post, PostId};
 use hearth_store::groups::{
-    Group, GroupSettings, Invite, InviteId, JoinRequest, Member as GroupMember, Membership,
+    Group, Invite, InviteId, JoinRequest, Member as GroupMember, Membership,
 };
 use hearth_store::people::AccountId;
 use jiff::{SignedDuration, Timestamp};
@@ -34,10 +33,11 @@ use super::directory::GroupForm;
 use super::{input_problem, kind_messages, role_message, tag_message};
 use crate::auth::random_token;
 use crate::auth::session::token_hash;
-use crate::error::FieldError;
 use crate::i18n::Message;
 use crate::page::{PageContext, render};
 use crate::{AppError, AppState};
+
+use super::directory::ParsedSettings;
 
 use super::Routes;
 
@@ -796,60 +796,6 @@ async fn transfer(
     Ok(manage_at(&member, "members"))
 }
 
-/// A group's settings, parsed.
-struct Settings {
-    name: GroupName,
-    description: Description,
-    kind: GroupKind,
-    tags: Tags,
-    language: GroupLanguage,
-}
-
-impl Settings {
-    /// Parses every field, reporting each one that is wrong.
-    fn parse(form: &GroupForm) -> Result<Settings, Vec<FieldError>> {
-        let mut problems = Vec::new();
-        let mut keep = |error| problems.push(input_problem(error));
-        let name = GroupName::parse(&form.name).map_err(&mut keep).ok();
-        let description = Description::parse(&form.description)
-            .map_err(&mut keep)
-            .ok();
-        let kind = form.kind.parse::<GroupKind>().map_err(&mut keep).ok();
-        let tags = Tags::parse(form.tags.iter().map(String::as_str))
-            .map_err(&mut keep)
-            .ok();
-        let language = if form.language.trim().is_empty() {
-            Ok(GroupLanguage::default())
-        } else {
-            GroupLanguage::parse(&form.language)
-        }
-        .map_err(&mut keep)
-        .ok();
-        match (name, description, kind, tags, language) {
-            (Some(name), Some(description), Some(kind), Some(tags), Some(language)) => {
-                Ok(Settings {
-                    name,
-                    description,
-                    kind,
-                    tags,
-                    language,
-                })
-            }
-            _ => Err(problems),
-        }
-    }
-
-    fn as_settings(&self) -> GroupSettings<'_> {
-        GroupSettings {
-            name: &self.name,
-            description: &self.description,
-            kind: self.kind,
-            tags: &self.tags,
-            language: &self.language,
-        }
-    }
-}
-
 async fn save_settings(
     State(state): State<AppState>,
     ctx: PageContext,
@@ -858,7 +804,14 @@ async fn save_settings(
 ) -> Result<Response, AppError> {
     member.require(GroupAction::EditGroup)?;
     let form = GroupForm::from_fields(fields);
-    match Settings::parse(&form) {
+    let parsed = ParsedSettings::parse(
+        &form.name,
+        &form.description,
+        &form.kind,
+        &form.tags,
+        &form.language,
+    );
+    match parsed {
         Ok(settings) => {
             (state.store)
                 .update_group(member.group.id, &settings.as_settings(), Timestamp::now())
