@@ -303,6 +303,11 @@ impl Server {
         Memory::of(&self.child.id().to_string())
     }
 
+    /// The CPU time the server has used so far.
+    fn cpu(&self) -> Option<Duration> {
+        cpu_time(&self.child.id().to_string())
+    }
+
     /// "child process PID, at URL; RSS at start N MB".
     fn describe(&self) -> String {
         format!(
@@ -351,6 +356,62 @@ impl Memory {
             peak_mb: megabytes("VmHWM:")?,
             current_mb: megabytes("VmRSS:")?,
         })
+    }
+}
+
+/// The CPU time (user and system, all threads) a process has used so far,
+/// from `/proc/PID/stat` (Linux); `process` is a PID or `self`.
+fn cpu_time(process: &str) -> Option<Duration> {
+    let stat = std::fs::read_to_string(format!("/proc/{process}/stat")).ok()?;
+    // The fields after the command name, which is in parentheses and may
+    // hold spaces: utime and stime are the 12th and 13th of them.
+    let fields: Vec<&str> = stat[stat.rfind(')')? + 1..].split_whitespace().collect();
+    let ticks = fields.get(11)?.parse::<u64>().ok()? + fields.get(12)?.parse::<u64>().ok()?;
+    // In USER_HZ, 100 a second on every Linux this runs on.
+    Some(Duration::from_millis(ticks * 10))
+}
+
+/// A load with the CPU time the server and this process (the load
+/// generator) spent on it.
+struct Measured {
+    load: Load,
+    server_cpu: Option<Duration>,
+    own_cpu: Option<Duration>,
+}
+
+impl Measured {
+    /// "N µs (server) and N µs (here)" per answered request.
+    fn per_request(&self) -> String {
+        let each = |cpu: Option<Duration>| {
+            cpu.filter(|_| !self.load.latencies.is_empty()).map_or_else(
+                || "?".to_owned(),
+                |cpu| {
+                    let micros = cpu.as_secs_f64() * 1e6 / self.load.latencies.len() as f64;
+                    format!("{micros:.0} µs")
+                },
+            )
+        };
+        format!("{} and {}", each(self.server_cpu), each(self.own_cpu))
+    }
+}
+
+/// [`load`], measuring the CPU time the server and this process use.
+async fn measured_load(
+    client: &reqwest::Client,
+    server: &Server,
+    targets: Vec<Target>,
+    connections: usize,
+    duration: Duration,
+) -> Measured {
+    let before = (server.cpu(), cpu_time("self"));
+    let load = load(client, targets, connections, duration).await;
+    let after = (server.cpu(), cpu_time("self"));
+    let spent =
+        |before: Option<Duration>, after: Option<Duration>| Some(after?.saturating_sub(before?));
+    Measured {
+        load,
+        server_cpu: spent(before.0, after.0),
+        own_cpu: spent(before.1, after.1),
     }
 }
 

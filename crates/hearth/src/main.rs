@@ -68,8 +68,9 @@ enum Command {
     #[command(subcommand)]
     Admin(AdminCommand),
     /// For developers: time an import of a large synthetic meeting list and
-    /// load-test searches on it (on a throw-away SQLite file unless
-    /// --database is given). See docs/BENCHMARKS.md.
+    /// load-test searches on it, or (`hearth bench groups`) load thousands of
+    /// synthetic support groups and load-test their pages; on a throw-away
+    /// SQLite file unless --database is given. See docs/BENCHMARKS.md.
     #[command(hide = true)]
     Bench(bench::BenchArgs),
 }

@@ -23,7 +23,8 @@ use tokio::time::Instant;
 
 use super::groups_data::{MAX_REPLIES, Plan, Shape};
 use super::{
-    Scratch, Server, Target, build_kind, client, cpus, judge_load, load, millis, print_loads,
+    Scratch, Server, Target, build_kind, client, cpus, judge_load, measured_load, millis,
+    print_loads,
 };
 use crate::Exit;
 
@@ -76,9 +77,12 @@ pub async fn run(args: GroupsArgs, database: Option<String>) -> Result<(), Exit>
             "--groups, --seconds and --connections must be more than 0",
         ));
     }
-    if args.members < 3 || args.posts < args.groups || args.members > u32::MAX as usize / 2 {
+    // Ids are planned as u32s.
+    let most = u32::MAX as usize / 2;
+    if args.members < 3 || args.posts < args.groups || args.members > most || args.posts > most {
         return Err(Exit::refused(
-            "give at least 3 --members and at least as many --posts as --groups",
+            "give at least 3 --members, at least as many --posts as --groups, \
+             and at most a billion of each",
         ));
     }
     let scratch = Scratch::new()?;
@@ -136,28 +140,45 @@ pub async fn run(args: GroupsArgs, database: Option<String>) -> Result<(), Exit>
         args.seconds,
         filled.readings.len()
     );
-    let health = load(&client, healthz, args.connections, duration).await;
-    let group = load(&client, group_pages, args.connections, duration).await;
-    let thread = load(&client, thread_pages, args.connections, duration).await;
+    let loads = [
+        ("/healthz", healthz),
+        ("group page", group_pages),
+        ("thread page", thread_pages),
+    ];
+    let mut measured = Vec::new();
+    for (name, targets) in loads {
+        let load = measured_load(&client, &server, targets, args.connections, duration).await;
+        measured.push((name, load));
+    }
+    let [(_, health), (_, group), (_, thread)] = &measured[..] else {
+        unreachable!("three loads ran");
+    };
+    let (health, group, thread) = (&health.load, &group.load, &thread.load);
 
     print_loads(&[
-        ("/healthz", &health),
-        ("group page", &group),
-        ("thread page", &thread),
+        ("/healthz", health),
+        ("group page", group),
+        ("thread page", thread),
     ]);
+    let cpu: Vec<String> = (measured.iter())
+        .map(|(name, load)| format!("{name} {}", load.per_request()))
+        .collect();
+    println!(
+        "CPU time per answered request, `hearth serve`'s{} and this load generator's: {}",
+        if database.starts_with("sqlite:") {
+            ""
+        } else {
+            " (PostgreSQL's processes not counted)"
+        },
+        cpu.join("; ")
+    );
     println!();
     println!(
         "Against the targets (set for 10000 groups, 100000 members, 2000000 shares and \
          replies, on SQLite and on PostgreSQL):"
     );
-    for (name, load) in [("group page", &group), ("thread page", &thread)] {
-        judge_load(
-            name,
-            load,
-            &health,
-            TARGET_PAGE_P99,
-            TARGET_THROUGHPUT_SHARE,
-        );
+    for (name, load) in [("group page", group), ("thread page", thread)] {
+        judge_load(name, load, health, TARGET_PAGE_P99, TARGET_THROUGHPUT_SHARE);
     }
     println!(
         "  {:<26} {:.1} s (no target)",

@@ -561,7 +561,7 @@ fn sentences(rng: &mut Rng, words: Words, min: usize, max: usize) -> String {
         if !out.is_empty() {
             out.push(' ');
         }
-        out.push_str(&sentence(rng, words, 5, 16, true));
+        write_sentence(&mut out, rng, words, 5, 16, true);
     }
     cut(out, max)
 }
@@ -578,49 +578,55 @@ fn text(rng: &mut Rng, words: Words, length: usize) -> String {
         } else if in_paragraph > 0 {
             out.push(' ');
         }
-        out.push_str(&sentence(rng, words, 5, 16, true));
+        write_sentence(&mut out, rng, words, 5, 16, true);
         in_paragraph += 1;
     }
     cut(out, 1500)
 }
 
 fn sentence(rng: &mut Rng, words: Words, fewest: usize, most: usize, stop: bool) -> String {
+    let mut out = String::new();
+    write_sentence(&mut out, rng, words, fewest, most, stop);
+    out
+}
+
+/// Appends a sentence of `fewest..=most` words, capitalised, sometimes with
+/// a comma or a word in bold or italics.
+fn write_sentence(
+    out: &mut String,
+    rng: &mut Rng,
+    words: Words,
+    fewest: usize,
+    most: usize,
+    stop: bool,
+) {
     let count = fewest + rng.below(most - fewest + 1);
     let emphasis = rng.chance(0.05).then(|| rng.below(count));
-    let mut out = String::new();
     for place in 0..count {
         let word = *rng.pick(words.0);
         if place > 0 {
-            out.push(if rng.chance(0.06) { ',' } else { ' ' });
-            if out.ends_with(',') {
-                out.push(' ');
-            }
+            out.push_str(if rng.chance(0.06) { ", " } else { " " });
         }
-        let word = if place == 0 {
-            capitalised(word)
-        } else {
-            word.to_owned()
-        };
-        if emphasis == Some(place) {
-            let mark = if rng.chance(0.5) { "**" } else { "*" };
+        let mark = (emphasis == Some(place)).then(|| if rng.chance(0.5) { "**" } else { "*" });
+        if let Some(mark) = mark {
             out.push_str(mark);
-            out.push_str(&word);
-            out.push_str(mark);
+        }
+        if place == 0 {
+            let mut chars = word.chars();
+            if let Some(first) = chars.next() {
+                out.extend(first.to_uppercase());
+                out.push_str(chars.as_str());
+            }
         } else {
-            out.push_str(&word);
+            out.push_str(word);
+        }
+        if let Some(mark) = mark {
+            out.push_str(mark);
         }
     }
     if stop {
         out.push(*rng.pick(&['.', '.', '.', '.', '!', '?']));
     }
-    out
-}
-
-fn capitalised(word: &str) -> String {
-    let mut chars = word.chars();
-    chars.next().map_or_else(String::new, |first| {
-        first.to_uppercase().chain(chars).collect()
-    })
 }
 
 /// At most `max` characters, ending at a word.

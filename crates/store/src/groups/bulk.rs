@@ -4,8 +4,8 @@
 //!
 //! Rows arrive with their ids (the bench works out who wrote what, where,
 //! before anything is written) and go in big statements: multi-row INSERTs
-//! on SQLite, `COPY` on PostgreSQL. Each call is one transaction, so a
-//! caller streams batches and its memory stays flat; batches must come in
+//! on SQLite, `COPY` on PostgreSQL, a transaction per table a call writes,
+//! so a caller streams batches and its memory stays flat. Batches must come in
 //! the order the foreign keys need: accounts, groups, memberships, posts
 //! (each thread's share before its replies), supports, sessions. A load that
 //! fails half-way leaves what it wrote: load into a database made for it.
@@ -16,8 +16,9 @@ use hearth_domain::groups::{Description, GroupKind, GroupName, GroupRole, Norms,
 use hearth_domain::groups::{SupportKind, Title};
 use hearth_domain::people::Handle;
 use jiff::Timestamp;
-use sqlx::pool::PoolConnection;
-use sqlx::{Connection, Postgres, QueryBuilder, Sqlite};
+use sqlx::postgres::PgConnection;
+use sqlx::sqlite::{SqliteConnection, SqliteSynchronous};
+use sqlx::{ConnectOptions, Connection, QueryBuilder, Sqlite};
 
 use super::posts::PostId;
 use super::{GroupId, search_text, tag_column};
@@ -145,16 +146,18 @@ impl<'a> Cell<'a> {
 /// SQLite's limit on a statement's bound values (since 3.32).
 const SQLITE_MAX_BINDS: usize = 32_766;
 /// Rows per SQLite INSERT at most, whatever the column count.
-const SQLITE_MAX_ROWS: usize = 1_000;
+const SQLITE_MAX_ROWS: usize = 200;
 /// `COPY` data is sent in pieces of about this many bytes.
 const COPY_PIECE_BYTES: usize = 1 << 20;
-/// The loader's SQLite page cache (512 MiB): index pages stay in memory
-/// between batches.
-const SQLITE_LOADER_CACHE: &str = "PRAGMA cache_size = -524288";
+/// The loader's SQLite page cache, in KiB (negative, as the pragma takes
+/// it): index pages stay in memory between batches.
+const SQLITE_LOADER_CACHE: &str = "-524288";
 
+/// A connection of its own, outside the pool, so its settings never reach
+/// a connection the app uses.
 enum LoaderConnection {
-    Sqlite(PoolConnection<Sqlite>),
-    Postgres(PoolConnection<Postgres>),
+    Sqlite(SqliteConnection),
+    Postgres(PgConnection),
 }
 
 /// Writes batches of rows into an empty database; see the module's
@@ -164,18 +167,30 @@ pub struct BulkLoader {
 }
 
 impl Store {
-    /// A loader on one connection of the pool, refused with
-    /// [`StoreError::Conflict`] unless there are no accounts, groups or posts.
+    /// A loader on a connection of its own to the store's database, refused
+    /// with [`StoreError::Conflict`] unless there are no accounts, groups or
+    /// posts.
+    ///
+    /// Its statements are not logged, however long they take (a 200-row
+    /// INSERT would fill a screen). On SQLite it trades safety for speed, as
+    /// only a load into a throw-away database may: no foreign key checks
+    /// (PostgreSQL's load checks the same rows), no syncing to disk, a big
+    /// page cache.
     pub async fn bulk_loader(&self) -> Result<BulkLoader, StoreError> {
         let connection = match &self.pool {
             Pool::Sqlite(pool) => {
-                let mut connection = pool.acquire().await?;
-                sqlx::query(SQLITE_LOADER_CACHE)
-                    .execute(&mut *connection)
-                    .await?;
-                LoaderConnection::Sqlite(connection)
+                let options = (*pool.connect_options()).clone();
+                let options = options
+                    .foreign_keys(false)
+                    .synchronous(SqliteSynchronous::Off)
+                    .pragma("cache_size", SQLITE_LOADER_CACHE)
+                    .disable_statement_logging();
+                LoaderConnection::Sqlite(options.connect().await?)
             }
-            Pool::Postgres(pool) => LoaderConnection::Postgres(pool.acquire().await?),
+            Pool::Postgres(pool) => {
+                let options = (*pool.connect_options()).clone();
+                LoaderConnection::Postgres(options.disable_statement_logging().connect().await?)
+            }
         };
         let mut loader = BulkLoader { connection };
         for (sql, entity) in [
@@ -197,12 +212,12 @@ impl BulkLoader {
         let exists = match &mut self.connection {
             LoaderConnection::Sqlite(connection) => {
                 sqlx::query_scalar::<_, bool>(sql)
-                    .fetch_one(&mut **connection)
+                    .fetch_one(connection)
                     .await?
             }
             LoaderConnection::Postgres(connection) => {
                 sqlx::query_scalar::<_, bool>(sql)
-                    .fetch_one(&mut **connection)
+                    .fetch_one(connection)
                     .await?
             }
         };
@@ -445,14 +460,16 @@ impl BulkLoader {
     /// use. On PostgreSQL: the id sequences moved past the ids written, and
     /// the tables vacuumed and analysed (what autovacuum would otherwise do
     /// in the middle of a measurement). On SQLite: the write-ahead log
-    /// folded into the database file. Then the connection is closed, so the
-    /// loader's settings leave with it.
+    /// folded into the database file, synced to disk.
     pub async fn finish(self) -> Result<(), StoreError> {
         match self.connection {
             LoaderConnection::Sqlite(mut connection) => {
-                sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
-                    .execute(&mut *connection)
-                    .await?;
+                for sql in [
+                    "PRAGMA synchronous = FULL",
+                    "PRAGMA wal_checkpoint(TRUNCATE)",
+                ] {
+                    sqlx::query(sql).execute(&mut connection).await?;
+                }
                 connection.close().await?;
             }
             LoaderConnection::Postgres(mut connection) => {
@@ -464,13 +481,13 @@ impl BulkLoader {
                     "SELECT setval(pg_get_serial_sequence('posts', 'id'),
                                    (SELECT MAX(id) FROM posts))",
                 ] {
-                    sqlx::query(sql).execute(&mut *connection).await?;
+                    sqlx::query(sql).execute(&mut connection).await?;
                 }
                 sqlx::query(
                     "VACUUM (ANALYZE) accounts, groups, group_norms, memberships,
                          norm_agreements, posts, post_supports, sessions",
                 )
-                .execute(&mut *connection)
+                .execute(&mut connection)
                 .await?;
                 connection.close().await?;
             }

@@ -195,6 +195,15 @@ macro_rules! opening {
 /// Replies per page of a thread.
 pub const REPLIES_PER_PAGE: u32 = 50;
 
+/// One more than [`REPLIES_PER_PAGE`], to know whether there is another
+/// page. Written into the SQL: SQLite prepares a statement whose `LIMIT` is
+/// a bound value afresh each time it runs.
+macro_rules! replies_wanted {
+    () => {
+        "51"
+    };
+}
+
 /// Notifies the active members of group `$group` among `$keys` (handle
 /// keys) that post `$post` mentions them, inside `$tx`; never the author.
 macro_rules! notify_mentions {
@@ -446,7 +455,8 @@ impl Store {
             }
             select
                 .push(" ORDER BY p.pinned DESC, p.last_activity_at DESC, p.id DESC LIMIT ")
-                .push_bind(i64::from(limit));
+                // Written in, not bound: see `replies_wanted!`.
+                .push(limit);
             select.build_query_as().fetch_all(pool).await
         })?;
         Ok(rows
@@ -528,14 +538,13 @@ impl Store {
              WHERE p.thread_id = $1 AND p.removed_at IS NULL
                AND ((CASE WHEN p.helpful THEN 0 ELSE 1 END) > $2
                     OR ((CASE WHEN p.helpful THEN 0 ELSE 1 END) = $2 AND p.id > $3))
-             ORDER BY (CASE WHEN p.helpful THEN 0 ELSE 1 END), p.id LIMIT $4"
+             ORDER BY (CASE WHEN p.helpful THEN 0 ELSE 1 END), p.id LIMIT ",
+            replies_wanted!()
         );
         // The first page starts before every place.
         let (place, after_id) = after.map_or((-1_i64, 0), |cursor| {
             (i64::from(!cursor.helpful), cursor.id.0)
         });
-        // One more than a page, to know whether there is another.
-        let wanted = i64::from(REPLIES_PER_PAGE) + 1;
         let rows = on_pool!(self, |pool| async {
             let share: Option<ShareRow> = sqlx::query_as(share_sql)
                 .bind(thread.0)
@@ -550,7 +559,6 @@ impl Store {
                 .bind(thread.0)
                 .bind(place)
                 .bind(after_id)
-                .bind(wanted)
                 .fetch_all(pool)
                 .await?;
             Ok::<_, sqlx::Error>(Some((share, replies)))
@@ -750,5 +758,15 @@ impl Store {
                 .map(|_| ())
         })?;
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::REPLIES_PER_PAGE;
+
+    #[test]
+    fn a_page_of_replies_reads_one_more_than_it_shows() {
+        assert_eq!(replies_wanted!().parse::<u32>(), Ok(REPLIES_PER_PAGE + 1));
     }
 }
