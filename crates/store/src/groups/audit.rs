@@ -4,7 +4,7 @@
 use jiff::Timestamp;
 
 use super::posts::PostId;
-use super::{GroupId, lock_group};
+use super::{GroupId, found, lock_group};
 use crate::people::AccountId;
 use crate::{Entity, Store, StoreError, from_seconds, on_pool, to_seconds};
 
@@ -124,11 +124,7 @@ impl Store {
             Ok::<_, sqlx::Error>(true)
         }
         .await)?;
-        if removed {
-            Ok(())
-        } else {
-            Err(StoreError::NotFound(Entity::Post))
-        }
+        found(removed, Entity::Post)
     }
 
     /// Removes a member (never the owner) from the group. To come back to a
@@ -141,48 +137,12 @@ impl Store {
         reason: &str,
         now: Timestamp,
     ) -> Result<(), StoreError> {
-        let now = to_seconds(now);
-        let removed = on_pool!(self, |pool| async {
-            let mut tx = pool.begin().await?;
-            if !lock_group!(tx, group) {
-                return Ok(false);
-            }
-            let changed = sqlx::query(
-                "UPDATE memberships SET status = 'removed'
-                 WHERE group_id = $1 AND account_id = $2 AND status = 'active'
-                   AND role <> 'owner'",
-            )
-            .bind(group.0)
-            .bind(member.0)
-            .execute(&mut *tx)
-            .await?
-            .rows_affected();
-            if changed == 0 {
-                return Ok(false);
-            }
-            let action = AuditAction::RemoveMember;
-            audit!(
-                tx,
-                moderator,
-                action,
-                group,
-                Some(member.0),
-                None::<i64>,
-                reason,
-                now
-            );
-            tx.commit().await?;
-            Ok::<_, sqlx::Error>(true)
-        }
-        .await)?;
-        if removed {
-            Ok(())
-        } else {
-            Err(StoreError::NotFound(Entity::Membership))
-        }
+        self.moderate_member(group, member, None, moderator, reason, now)
+            .await
     }
 
-    /// Stops a member posting until `until` (they still read).
+    /// Stops a member (never the owner) posting until `until`; they still
+    /// read.
     pub async fn mute_member(
         &self,
         group: GroupId,
@@ -192,27 +152,49 @@ impl Store {
         reason: &str,
         now: Timestamp,
     ) -> Result<(), StoreError> {
+        self.moderate_member(group, member, Some(until), moderator, reason, now)
+            .await
+    }
+
+    /// Mutes the member until `mute_until`, or removes them when it is
+    /// `None`, with the audit entry, in one transaction.
+    async fn moderate_member(
+        &self,
+        group: GroupId,
+        member: AccountId,
+        mute_until: Option<Timestamp>,
+        moderator: AccountId,
+        reason: &str,
+        now: Timestamp,
+    ) -> Result<(), StoreError> {
+        let (sql, action) = match mute_until {
+            None => (
+                "UPDATE memberships SET status = 'removed'
+                 WHERE group_id = $1 AND account_id = $2 AND status = 'active'
+                   AND role <> 'owner'",
+                AuditAction::RemoveMember,
+            ),
+            Some(_) => (
+                "UPDATE memberships SET muted_until = $3
+                 WHERE group_id = $1 AND account_id = $2 AND status = 'active'
+                   AND role <> 'owner'",
+                AuditAction::MuteMember,
+            ),
+        };
         let now = to_seconds(now);
-        let muted = on_pool!(self, |pool| async {
+        let done = on_pool!(self, |pool| async {
             let mut tx = pool.begin().await?;
             if !lock_group!(tx, group) {
                 return Ok(false);
             }
-            let changed = sqlx::query(
-                "UPDATE memberships SET muted_until = $3
-                 WHERE group_id = $1 AND account_id = $2 AND status = 'active'
-                   AND role <> 'owner'",
-            )
-            .bind(group.0)
-            .bind(member.0)
-            .bind(to_seconds(until))
-            .execute(&mut *tx)
-            .await?
-            .rows_affected();
-            if changed == 0 {
+            let update = sqlx::query(sql).bind(group.0).bind(member.0);
+            let update = match mute_until {
+                Some(until) => update.bind(to_seconds(until)),
+                None => update,
+            };
+            if update.execute(&mut *tx).await?.rows_affected() == 0 {
                 return Ok(false);
             }
-            let action = AuditAction::MuteMember;
             audit!(
                 tx,
                 moderator,
@@ -227,11 +209,7 @@ impl Store {
             Ok::<_, sqlx::Error>(true)
         }
         .await)?;
-        if muted {
-            Ok(())
-        } else {
-            Err(StoreError::NotFound(Entity::Membership))
-        }
+        found(done, Entity::Membership)
     }
 
     /// Tells a facilitator who wrote an anonymous post, writing why in the

@@ -358,15 +358,28 @@ macro_rules! admit {
     }};
 }
 
-/// The current norms version of a group, inside `$tx`.
-macro_rules! current_norms_version {
-    ($tx:expr, $group:expr) => {{
-        let version: i64 = sqlx::query_scalar("SELECT norms_version FROM groups WHERE id = $1")
+/// Returns from the transaction's block, refusing, when the group's norms
+/// are no longer version `$version` (the one the person read), inside `$tx`.
+macro_rules! refuse_stale_norms {
+    ($tx:expr, $group:expr, $version:expr) => {{
+        let current: i64 = sqlx::query_scalar("SELECT norms_version FROM groups WHERE id = $1")
             .bind($group.0)
             .fetch_one(&mut *$tx)
             .await?;
-        version
+        if current != $version {
+            return Ok(Some(Joined::Refused(JoinRefused::NormsChanged)));
+        }
     }};
+}
+
+/// `Ok` when a change found what it was meant to change, or else
+/// [`StoreError::NotFound`] for `entity`.
+pub(crate) fn found(changed: bool, entity: Entity) -> Result<(), StoreError> {
+    if changed {
+        Ok(())
+    } else {
+        Err(StoreError::NotFound(entity))
+    }
 }
 
 /// `text` lower-cased, with LIKE's wildcards escaped, between `%`s.
@@ -611,11 +624,7 @@ impl Store {
                 .await
                 .map(|done| done.rows_affected())
         })?;
-        if changed == 1 {
-            Ok(())
-        } else {
-            Err(StoreError::NotFound(Entity::Group))
-        }
+        found(changed == 1, Entity::Group)
     }
 
     /// The norms members agree to now.
@@ -719,9 +728,7 @@ impl Store {
             if !lock_group!(tx, id) {
                 return Ok(None);
             }
-            if current_norms_version!(tx, id) != version {
-                return Ok(Some(Joined::Refused(JoinRefused::NormsChanged)));
-            }
+            refuse_stale_norms!(tx, id, version);
             let status: Option<String> = sqlx::query_scalar(
                 "SELECT status FROM memberships WHERE group_id = $1 AND account_id = $2",
             )
@@ -754,9 +761,7 @@ impl Store {
             if !lock_group!(tx, id) {
                 return Ok(None);
             }
-            if current_norms_version!(tx, id) != version {
-                return Ok(Some(Joined::Refused(JoinRefused::NormsChanged)));
-            }
+            refuse_stale_norms!(tx, id, version);
             sqlx::query(
                 "INSERT INTO norm_agreements (group_id, account_id, norms_version, agreed_at)
                  VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
@@ -821,11 +826,7 @@ impl Store {
                 .await
                 .map(|done| done.rows_affected())
         })?;
-        if changed == 1 {
-            Ok(())
-        } else {
-            Err(StoreError::NotFound(Entity::Membership))
-        }
+        found(changed == 1, Entity::Membership)
     }
 
     /// The group's active members, facilitators first, then by handle.
@@ -865,9 +866,7 @@ impl Store {
             if !lock_group!(tx, id) {
                 return Ok(None);
             }
-            if current_norms_version!(tx, id) != version {
-                return Ok(Some(Joined::Refused(JoinRefused::NormsChanged)));
-            }
+            refuse_stale_norms!(tx, id, version);
             sqlx::query(
                 "INSERT INTO join_requests (group_id, account_id, norms_version, requested_at)
                  VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
@@ -967,11 +966,7 @@ impl Store {
             Ok::<_, sqlx::Error>(true)
         }
         .await)?;
-        if decided {
-            Ok(())
-        } else {
-            Err(StoreError::NotFound(Entity::JoinRequest))
-        }
+        found(decided, Entity::JoinRequest)
     }
 
     /// Keeps an invitation whose token hashes to `token_hash`.
@@ -1029,11 +1024,7 @@ impl Store {
                 .await
                 .map(|done| done.rows_affected())
         })?;
-        if changed == 1 {
-            Ok(())
-        } else {
-            Err(StoreError::NotFound(Entity::Invite))
-        }
+        found(changed == 1, Entity::Invite)
     }
 
     /// The invitation a token names, with its group.
@@ -1107,9 +1098,7 @@ impl Store {
             let Some(group) = group.map(GroupId) else {
                 return Ok(None);
             };
-            if current_norms_version!(tx, group) != version {
-                return Ok(Some(Joined::Refused(JoinRefused::NormsChanged)));
-            }
+            refuse_stale_norms!(tx, group, version);
             let used = sqlx::query(
                 "UPDATE group_invites SET uses = uses + 1
                  WHERE token_hash = $1 AND revoked_at IS NULL AND expires_at > $2
@@ -1154,11 +1143,7 @@ impl Store {
                 .await
                 .map(|done| done.rows_affected())
         })?;
-        if changed == 1 {
-            Ok(())
-        } else {
-            Err(StoreError::NotFound(Entity::Membership))
-        }
+        found(changed == 1, Entity::Membership)
     }
 
     /// Hands the group to another active member; the old owner stays on as a
@@ -1200,11 +1185,7 @@ impl Store {
             Ok::<_, sqlx::Error>(true)
         }
         .await)?;
-        if moved {
-            Ok(())
-        } else {
-            Err(StoreError::NotFound(Entity::Membership))
-        }
+        found(moved, Entity::Membership)
     }
 }
 

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use hearth_domain::groups::{Body, ShareKind, SupportKind, Title};
 use jiff::Timestamp;
 
-use super::{GroupId, lock_group};
+use super::{GroupId, found, lock_group};
 use crate::people::AccountId;
 use crate::{Entity, Store, StoreError, from_seconds, on_pool, to_seconds};
 
@@ -684,11 +684,7 @@ impl Store {
                 .await
                 .map(|done| done.rows_affected())
         })?;
-        if changed == 1 {
-            Ok(())
-        } else {
-            Err(StoreError::NotFound(Entity::Post))
-        }
+        found(changed == 1, Entity::Post)
     }
 
     pub async fn set_thread_pinned(
@@ -729,11 +725,7 @@ impl Store {
                 .await
                 .map(|done| done.rows_affected())
         })?;
-        if changed == 1 {
-            Ok(())
-        } else {
-            Err(StoreError::NotFound(Entity::Post))
-        }
+        found(changed == 1, Entity::Post)
     }
 
     /// Remembers that `reader` has seen the thread as it was at
