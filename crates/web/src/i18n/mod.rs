@@ -13,12 +13,16 @@ pub(crate) mod negotiate;
 pub use negotiate::{LANG_COOKIE, language, negotiate};
 
 use std::borrow::Cow;
+use std::collections::HashMap;
 use std::fmt;
 use std::sync::LazyLock;
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use fluent_syntax::ast::Pattern;
 use unic_langid::LanguageIdentifier;
+
+use format::Calendar;
 
 include!(concat!(env!("OUT_DIR"), "/locales.rs"));
 
@@ -26,15 +30,91 @@ include!(concat!(env!("OUT_DIR"), "/locales.rs"));
 /// translation is missing one.
 pub const REFERENCE_LOCALE: &str = "en";
 
-/// One language's messages.
-pub struct Locale {
+/// Each locale's code and its message files' names and text, as
+/// `LOCALE_SOURCES` embeds them.
+type Sources = [(&'static str, &'static [(&'static str, &'static str)])];
+
+/// One language's message files, parsed.
+struct Messages {
     code: &'static str,
     bundle: FluentBundle<FluentResource>,
+    /// The ids of its messages (not its terms), sorted.
+    ids: Vec<&'static str>,
+}
+
+/// A language's messages and the reference's, which stand in for any
+/// message the language lacks.
+#[derive(Clone, Copy)]
+struct WithFallback<'a> {
+    own: &'a Messages,
+    reference: &'a Messages,
+}
+
+impl<'a> WithFallback<'a> {
+    /// The text of message `id`, and the messages it was found in.
+    fn pattern(self, id: &str) -> Option<(&'a Messages, &'a Pattern<&'a str>)> {
+        [self.own, self.reference].into_iter().find_map(|messages| {
+            let pattern = messages.bundle.get_message(id)?.value()?;
+            Some((messages, pattern))
+        })
+    }
+
+    /// Message `id` with `args`; its id, and a warning in the log, when no
+    /// locale has it.
+    fn format(self, id: &str, args: Option<&FluentArgs>) -> String {
+        let Some((messages, pattern)) = self.pattern(id) else {
+            tracing::warn!(id, "no such message in any locale");
+            return id.to_owned();
+        };
+        let mut errors = Vec::new();
+        let text = messages.bundle.format_pattern(pattern, args, &mut errors);
+        if !errors.is_empty() {
+            tracing::warn!(
+                id,
+                locale = messages.code,
+                ?errors,
+                "a message did not format cleanly"
+            );
+        }
+        text.into_owned()
+    }
+
+    /// Every message that needs no arguments, formatted: those that format
+    /// with errors without arguments are left out, to be formatted (and
+    /// warned about) when asked for.
+    fn plain_messages(self) -> HashMap<&'static str, String> {
+        let mut plain = HashMap::new();
+        for &id in self.own.ids.iter().chain(&self.reference.ids) {
+            let Some((messages, pattern)) = self.pattern(id) else {
+                continue;
+            };
+            let mut errors = Vec::new();
+            let text = messages.bundle.format_pattern(pattern, None, &mut errors);
+            if errors.is_empty() {
+                plain.insert(id, text.into_owned());
+            }
+        }
+        plain
+    }
+}
+
+/// One language: its messages, and what of them can be formatted once,
+/// when the catalog loads, rather than on every page.
+pub struct Locale {
+    messages: Messages,
+    /// The messages that need no arguments, which are most of what a page
+    /// says (the reference's text where this language lacks one): formatted
+    /// once, [`Lang::t`] is a lookup.
+    plain_messages: HashMap<&'static str, String>,
+    calendar: Calendar,
 }
 
 /// Every language Hearth speaks, loaded once from the embedded files.
 pub struct Catalog {
     locales: Vec<Locale>,
+    /// Where the reference locale is in `locales`, found once: every
+    /// message may fall back to it.
+    reference: usize,
 }
 
 static CATALOG: LazyLock<Catalog> = LazyLock::new(|| match Catalog::load() {
@@ -46,9 +126,15 @@ static CATALOG: LazyLock<Catalog> = LazyLock::new(|| match Catalog::load() {
 impl Catalog {
     /// Parses every embedded message file, reporting every problem found.
     pub fn load() -> Result<Catalog, Vec<String>> {
+        Catalog::from_sources(LOCALE_SOURCES)
+    }
+
+    /// Parses message files (the embedded ones, or a test's), then formats
+    /// what can be formatted once.
+    fn from_sources(sources: &'static Sources) -> Result<Catalog, Vec<String>> {
         let mut problems = Vec::new();
-        let mut locales = Vec::new();
-        for (code, files) in LOCALE_SOURCES {
+        let mut parsed = Vec::new();
+        for (code, files) in sources {
             let langid: LanguageIdentifier = match code.parse() {
                 Ok(langid) => langid,
                 Err(e) => {
@@ -60,6 +146,7 @@ impl Catalog {
             // Unicode isolation marks around placeables are for mixing
             // right-to-left text; none of our languages needs them yet.
             bundle.set_use_isolating(false);
+            let mut ids = Vec::new();
             for (name, text) in *files {
                 let resource = match FluentResource::try_new((*text).to_owned()) {
                     Ok(resource) => resource,
@@ -75,27 +162,62 @@ impl Catalog {
                         problems.push(format!("{code}/{name}: {error}"));
                     }
                 }
+                ids.extend(message_ids_in(text));
             }
-            locales.push(Locale { code, bundle });
+            ids.sort_unstable();
+            parsed.push(Messages { code, bundle, ids });
         }
-        if !locales.iter().any(|l| l.code == REFERENCE_LOCALE) {
+        let Some(reference) = parsed.iter().position(|m| m.code == REFERENCE_LOCALE) else {
             problems.push(format!("there is no {REFERENCE_LOCALE} folder"));
+            return Err(problems);
+        };
+        if !problems.is_empty() {
+            return Err(problems);
         }
-        if problems.is_empty() {
-            Ok(Catalog { locales })
-        } else {
-            Err(problems)
+        let formatted: Vec<_> = (parsed.iter())
+            .map(|own| {
+                let messages = WithFallback {
+                    own,
+                    reference: &parsed[reference],
+                };
+                (messages.plain_messages(), Calendar::new(messages))
+            })
+            .collect();
+        let locales = (parsed.into_iter().zip(formatted))
+            .map(|(messages, (plain_messages, calendar))| Locale {
+                messages,
+                plain_messages,
+                calendar,
+            })
+            .collect();
+        Ok(Catalog { locales, reference })
+    }
+
+    /// Its languages, in code order.
+    fn langs(&'static self) -> impl Iterator<Item = Lang> {
+        (0..self.locales.len()).map(|index| self.lang(index))
+    }
+
+    fn lang(&'static self, index: usize) -> Lang {
+        Lang {
+            locale: &self.locales[index],
+            reference: &self.locales[self.reference],
         }
     }
 }
 
 /// A language Hearth speaks. Cheap to copy.
 #[derive(Clone, Copy)]
-pub struct Lang(&'static Locale);
+pub struct Lang {
+    locale: &'static Locale,
+    /// The reference locale of the same catalog, for the messages this
+    /// language lacks.
+    reference: &'static Locale,
+}
 
 impl PartialEq for Lang {
     fn eq(&self, other: &Lang) -> bool {
-        self.0.code == other.0.code
+        self.code() == other.code()
     }
 }
 
@@ -103,13 +225,13 @@ impl Eq for Lang {}
 
 impl fmt::Debug for Lang {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "Lang({})", self.0.code)
+        write!(f, "Lang({})", self.code())
     }
 }
 
 impl fmt::Display for Lang {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.0.code)
+        f.write_str(self.code())
     }
 }
 
@@ -122,23 +244,23 @@ impl Default for Lang {
 impl Lang {
     /// Every language, in code order.
     pub fn all() -> impl Iterator<Item = Lang> {
-        CATALOG.locales.iter().map(Lang)
+        CATALOG.langs()
     }
 
     pub fn reference() -> Lang {
-        Lang::from_code(REFERENCE_LOCALE).expect("the reference locale exists")
+        CATALOG.lang(CATALOG.reference)
     }
 
     /// The language for a tag like `es`, `es-MX` or `ES_mx`: its primary
     /// language, if Hearth speaks it.
     pub fn from_code(tag: &str) -> Option<Lang> {
-        let primary = tag.split(['-', '_']).next()?.trim().to_ascii_lowercase();
-        Lang::all().find(|lang| lang.0.code == primary)
+        let primary = tag.split(['-', '_']).next()?.trim();
+        Lang::all().find(|lang| lang.code().eq_ignore_ascii_case(primary))
     }
 
     /// The code for `<html lang>`, `Content-Language` and settings.
     pub fn code(self) -> &'static str {
-        self.0.code
+        self.locale.messages.code
     }
 
     /// The language's name in itself, for the language menu.
@@ -148,7 +270,11 @@ impl Lang {
 
     /// A message with no arguments.
     pub fn t(self, id: &str) -> String {
-        self.format(id, None)
+        match self.locale.plain_messages.get(id) {
+            Some(text) => text.clone(),
+            // Unknown, or wanting arguments: formatting says so in the log.
+            None => self.format(id, None),
+        }
     }
 
     /// A message with one argument.
@@ -168,38 +294,19 @@ impl Lang {
     }
 
     fn format(self, id: &str, args: Option<&FluentArgs>) -> String {
-        for locale in [self.0, Lang::reference().0] {
-            if let Some(pattern) = locale.bundle.get_message(id).and_then(|m| m.value()) {
-                let mut errors = Vec::new();
-                let text = locale.bundle.format_pattern(pattern, args, &mut errors);
-                if !errors.is_empty() {
-                    tracing::warn!(
-                        id,
-                        locale = locale.code,
-                        ?errors,
-                        "a message did not format cleanly"
-                    );
-                }
-                return text.into_owned();
-            }
+        self.messages().format(id, args)
+    }
+
+    fn messages(self) -> WithFallback<'static> {
+        WithFallback {
+            own: &self.locale.messages,
+            reference: &self.reference.messages,
         }
-        tracing::warn!(id, "no such message in any locale");
-        id.to_owned()
     }
 
     /// The message ids this language defines, for the completeness tests.
     pub fn message_ids(self) -> Vec<&'static str> {
-        let mut ids = Vec::new();
-        for (code, files) in LOCALE_SOURCES {
-            if *code != self.0.code {
-                continue;
-            }
-            for (_, text) in *files {
-                ids.extend(message_ids_in(text));
-            }
-        }
-        ids.sort_unstable();
-        ids
+        self.locale.messages.ids.clone()
     }
 }
 

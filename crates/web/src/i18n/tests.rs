@@ -1,13 +1,18 @@
 //! The language layer's own checks: every message file parses, every
 //! locale has exactly the reference's messages, every message used exists
 //! and every message defined is used, no template has words outside a
-//! message call, and dates, times and numbers read right in each language.
+//! message call, dates, times and numbers read right in each language, and
+//! what is formatted ahead of time reads exactly as Fluent formats it.
 
 use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use jiff::civil::{date, time};
+use std::io;
+use std::sync::{Arc, Mutex};
+
+use jiff::civil::{Date, Time, Weekday, date, time};
+use jiff::{Timestamp, ToSpan};
 
 use super::*;
 
@@ -308,4 +313,308 @@ fn the_most_personal_choice_wins() {
 fn a_missing_translation_falls_back_to_the_reference_language() {
     assert_eq!(es().t("no-such-message"), "no-such-message");
     assert_eq!(es().t("brand"), "Hearth");
+}
+
+/// A catalog whose Spanish lacks some of the English messages.
+static PARTLY_TRANSLATED: &Sources = &[
+    (
+        "en",
+        &[
+            ("formats.ftl", include_str!("../../locales/en/formats.ftl")),
+            (
+                "test.ftl",
+                "greeting = Hello\nfarewell = Goodbye\nwelcome = Welcome, { $name }\n",
+            ),
+        ],
+    ),
+    (
+        "es",
+        &[
+            ("formats.ftl", include_str!("../../locales/es/formats.ftl")),
+            ("test.ftl", "greeting = Hola\n"),
+        ],
+    ),
+];
+
+#[test]
+fn a_translation_lacking_a_message_says_the_reference_one() {
+    let catalog: &'static Catalog =
+        Box::leak(Box::new(Catalog::from_sources(PARTLY_TRANSLATED).unwrap()));
+    let es = catalog.langs().find(|lang| lang.code() == "es").unwrap();
+    assert_eq!(es.t("greeting"), "Hola");
+    assert_eq!(es.t("farewell"), "Goodbye");
+    assert!(
+        es.locale.plain_messages.contains_key("farewell"),
+        "the fallback is formatted ahead too"
+    );
+    assert_eq!(es.t_with("welcome", "name", "Ana"), "Welcome, Ana");
+    assert_eq!(es.t("no-such-message"), "no-such-message");
+    assert_eq!(es.date(date(2026, 3, 3)), "martes 3 de marzo de 2026");
+}
+
+/// Log lines, kept for a test to read.
+#[derive(Clone, Default)]
+struct CapturedLog(Arc<Mutex<Vec<u8>>>);
+
+impl io::Write for CapturedLog {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        self.0.lock().unwrap().extend_from_slice(bytes);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+/// What `during` logs on this thread.
+fn logged(during: impl Fn()) -> String {
+    let log = CapturedLog::default();
+    let writer = log.clone();
+    let subscriber = tracing_subscriber::fmt()
+        .with_ansi(false)
+        .with_writer(move || writer.clone())
+        .finish();
+    tracing::subscriber::with_default(subscriber, || {
+        // Whether a log line is wanted is decided once per line of code, for
+        // every thread, by the first thread to reach it: another test's,
+        // with no subscriber, may have said no. Reach every line `during`
+        // logs from, then decide again, on this thread.
+        during();
+        tracing::callsite::rebuild_interest_cache();
+        log.0.lock().unwrap().clear();
+        during();
+    });
+    String::from_utf8(log.0.lock().unwrap().clone()).unwrap()
+}
+
+#[test]
+fn a_message_that_cannot_be_said_is_logged() {
+    let log = logged(|| {
+        es().t("no-such-message");
+    });
+    assert!(log.contains("no such message in any locale"), "{log}");
+    assert!(log.contains("no-such-message"), "{log}");
+    let log = logged(|| {
+        es().t("error-too-many-attempts");
+    });
+    assert!(log.contains("did not format cleanly"), "{log}");
+    let log = logged(|| {
+        es().t("brand");
+        es().date_time_utc(Timestamp::from_second(1_772_560_800).unwrap());
+    });
+    assert!(log.is_empty(), "{log}");
+}
+
+/// Message `id` formatted straight through the language's own Fluent
+/// bundle, as every call did before anything was formatted ahead: what the
+/// fast paths must match. Its errors too.
+fn through_fluent(lang: Lang, id: &str, args: Option<&FluentArgs>) -> (String, Vec<String>) {
+    let bundle = &lang.locale.messages.bundle;
+    let pattern = bundle.get_message(id).unwrap().value().unwrap();
+    let mut errors = Vec::new();
+    let text = bundle
+        .format_pattern(pattern, args, &mut errors)
+        .into_owned();
+    (text, errors.iter().map(ToString::to_string).collect())
+}
+
+/// A message formatted through Fluent, which must format cleanly.
+fn cleanly_through_fluent<'a>(
+    lang: Lang,
+    id: &str,
+    args: impl IntoIterator<Item = (&'a str, FluentValue<'a>)>,
+) -> String {
+    let args: FluentArgs = args.into_iter().collect();
+    let (text, errors) = through_fluent(lang, id, Some(&args));
+    assert!(errors.is_empty(), "{lang} {id}: {errors:?}");
+    text
+}
+
+/// A day formatted through Fluent word by word, as `Lang::date` once did.
+fn date_through_fluent(lang: Lang, date: Date) -> String {
+    let day = match date.weekday() {
+        Weekday::Monday => "monday",
+        Weekday::Tuesday => "tuesday",
+        Weekday::Wednesday => "wednesday",
+        Weekday::Thursday => "thursday",
+        Weekday::Friday => "friday",
+        Weekday::Saturday => "saturday",
+        Weekday::Sunday => "sunday",
+    };
+    let weekday = cleanly_through_fluent(lang, "format-weekday", [("day", day.into())]);
+    let month = cleanly_through_fluent(
+        lang,
+        "format-month",
+        [("month", i64::from(date.month()).into())],
+    );
+    cleanly_through_fluent(
+        lang,
+        "format-date",
+        [
+            ("weekday", weekday.into()),
+            ("day", i64::from(date.day()).into()),
+            ("month", month.into()),
+            ("year", date.year().to_string().into()),
+        ],
+    )
+}
+
+/// A time of day formatted through Fluent, as `Lang::time` once did.
+fn time_through_fluent(lang: Lang, time: Time) -> String {
+    let hour = time.hour();
+    let hour12 = if hour % 12 == 0 { 12 } else { hour % 12 };
+    cleanly_through_fluent(
+        lang,
+        "format-time",
+        [
+            ("hour", hour.to_string().into()),
+            ("hour12", hour12.to_string().into()),
+            ("minute", format!("{:02}", time.minute()).into()),
+            ("period", if hour < 12 { "am" } else { "pm" }.into()),
+        ],
+    )
+}
+
+/// An instant formatted through Fluent, as `Lang::date_time_utc` once did.
+fn date_time_utc_through_fluent(lang: Lang, instant: Timestamp) -> String {
+    let civil = instant.to_zoned(jiff::tz::TimeZone::UTC).datetime();
+    cleanly_through_fluent(
+        lang,
+        "format-date-time-utc",
+        [
+            ("date", date_through_fluent(lang, civil.date()).into()),
+            ("time", time_through_fluent(lang, civil.time()).into()),
+        ],
+    )
+}
+
+#[test]
+fn messages_without_arguments_read_as_fluent_formats_them() {
+    for lang in [en(), es()] {
+        let mut formatted_ahead = 0;
+        for id in lang.message_ids() {
+            let (text, errors) = through_fluent(lang, id, None);
+            if errors.is_empty() {
+                assert_eq!(
+                    lang.locale.plain_messages.get(id),
+                    Some(&text),
+                    "{lang} {id}"
+                );
+                assert_eq!(lang.t(id), text, "{lang} {id}");
+                formatted_ahead += 1;
+            } else {
+                assert!(
+                    !lang.locale.plain_messages.contains_key(id),
+                    "{lang} {id} needs arguments: {errors:?}"
+                );
+            }
+        }
+        assert_eq!(lang.locale.plain_messages.len(), formatted_ahead, "{lang}");
+        assert!(formatted_ahead > 100, "{lang}: {formatted_ahead}");
+        assert!(!lang.locale.plain_messages.contains_key("format-date"));
+    }
+}
+
+#[test]
+fn every_minute_of_a_day_reads_as_fluent_formats_it() {
+    let day = date(2026, 3, 3);
+    for lang in [en(), es()] {
+        for minute in 0..24 * 60 {
+            let time = time((minute / 60) as i8, (minute % 60) as i8, 0, 0);
+            assert_eq!(
+                lang.time(time),
+                time_through_fluent(lang, time),
+                "{lang} {time}"
+            );
+            let instant = day.to_datetime(time).in_tz("UTC").unwrap().timestamp();
+            assert_eq!(
+                lang.date_time_utc(instant),
+                date_time_utc_through_fluent(lang, instant),
+                "{lang} {instant}"
+            );
+        }
+    }
+}
+
+#[test]
+fn every_day_of_a_leap_year_reads_as_fluent_formats_it() {
+    for lang in [en(), es()] {
+        for (nth, day) in date(2028, 1, 1).series(1.day()).take(366).enumerate() {
+            // Twice: formatted, then remembered.
+            for _ in 0..2 {
+                assert_eq!(
+                    lang.date(day),
+                    date_through_fluent(lang, day),
+                    "{lang} {day}"
+                );
+            }
+            let instant = day
+                .at((nth % 24) as i8, (nth * 7 % 60) as i8, 59, 0)
+                .in_tz("UTC")
+                .unwrap()
+                .timestamp();
+            assert_eq!(
+                lang.date_time_utc(instant),
+                date_time_utc_through_fluent(lang, instant),
+                "{lang} {instant}"
+            );
+        }
+    }
+}
+
+#[test]
+fn remembered_dates_stay_few() {
+    let lang = es();
+    for day in date(1990, 1, 1)
+        .series(1.day())
+        .take(3 * format::DATES_REMEMBERED)
+    {
+        lang.date(day);
+        let remembered = lang.locale.calendar.dates_remembered();
+        assert!(
+            remembered <= format::DATES_REMEMBERED,
+            "{remembered} remembered"
+        );
+    }
+    assert_eq!(lang.date(date(1990, 1, 2)), "martes 2 de enero de 1990");
+}
+
+/// Not a check: timings to read by hand, in a release build:
+/// `cargo test --release -p hearth-web --lib formatting_timings -- --ignored --nocapture`.
+#[test]
+#[ignore = "timings to read by hand, not a check"]
+fn formatting_timings() {
+    use std::hint::black_box;
+    use std::time::Instant;
+
+    /// Nanoseconds per call of `call` on each of `inputs`, a hundred times over.
+    fn ns_per_call<T: Copy>(inputs: &[T], call: impl Fn(T)) -> u128 {
+        let start = Instant::now();
+        for _ in 0..100 {
+            for &input in inputs {
+                call(black_box(input));
+            }
+        }
+        start.elapsed().as_nanos() / (100 * inputs.len() as u128)
+    }
+
+    // Two hours and twelve minutes apart over five years: like a busy
+    // site's posts, no two share a minute, and many share a day.
+    let instants: Vec<Timestamp> = (0..20_000)
+        .map(|i| Timestamp::from_second(1_600_000_000 + i * 7_919).unwrap())
+        .collect();
+    for lang in [en(), es()] {
+        let ids: Vec<&str> = (lang.message_ids().into_iter())
+            .filter(|id| through_fluent(lang, id, None).1.is_empty())
+            .collect();
+        let ns = ns_per_call(&instants, |instant| {
+            black_box(lang.date_time_utc(instant));
+        });
+        println!("{lang} date_time_utc: {ns} ns");
+        let ns = ns_per_call(&ids, |id| {
+            black_box(lang.t(id));
+        });
+        println!("{lang} t(), over its {} plain messages: {ns} ns", ids.len());
+    }
 }
