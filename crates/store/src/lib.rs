@@ -67,7 +67,7 @@ impl Store {
             Pool::Sqlite(pool) => SQLITE.run(pool).await?,
             Pool::Postgres(pool) => POSTGRES.run(pool).await?,
         }
-        Ok(())
+        self.render_unrendered_posts().await
     }
 
     /// Answers when the database does: the health check.

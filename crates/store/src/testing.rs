@@ -45,6 +45,22 @@ impl TestDatabase {
     }
 }
 
+impl TestDatabase {
+    /// Runs one statement on the test database behind the store's back, for
+    /// states the store's own API cannot produce.
+    pub async fn execute_behind_the_store(&self, sql: &'static str) {
+        if self.url.starts_with("sqlite:") {
+            let mut connection = sqlx::SqliteConnection::connect(&self.url).await.unwrap();
+            sqlx::query(sql).execute(&mut connection).await.unwrap();
+            connection.close().await.unwrap();
+        } else {
+            let mut connection = sqlx::PgConnection::connect(&self.url).await.unwrap();
+            sqlx::query(sql).execute(&mut connection).await.unwrap();
+            connection.close().await.unwrap();
+        }
+    }
+}
+
 async fn fresh_postgres_database() -> String {
     static COUNTER: AtomicU32 = AtomicU32::new(0);
     let server = std::env::var(POSTGRES_URL_VAR).unwrap_or_else(|_| {

@@ -15,7 +15,6 @@ use hearth_store::sessions::{Session, SessionId};
 use hearth_store::testing::TestDatabase;
 use hearth_store::{Backend, ConnectError, Entity, Store, StoreError, backend_tests};
 use jiff::{SignedDuration, Timestamp};
-use sqlx::Connection;
 
 /// 2027-01-15T08:00:00Z: far enough from today that no test depends on it.
 const T0: i64 = 1_800_000_000;
@@ -75,23 +74,6 @@ fn backend_of(db: &TestDatabase) -> Backend {
         Backend::Sqlite
     } else {
         Backend::Postgres
-    }
-}
-
-/// Runs one statement on the test database behind the store's back, for
-/// states the store's own API cannot produce.
-async fn execute_behind_the_store(db: &TestDatabase, sql: &'static str) {
-    match backend_of(db) {
-        Backend::Sqlite => {
-            let mut connection = sqlx::SqliteConnection::connect(&db.url).await.unwrap();
-            sqlx::query(sql).execute(&mut connection).await.unwrap();
-            connection.close().await.unwrap();
-        }
-        Backend::Postgres => {
-            let mut connection = sqlx::PgConnection::connect(&db.url).await.unwrap();
-            sqlx::query(sql).execute(&mut connection).await.unwrap();
-            connection.close().await.unwrap();
-        }
     }
 }
 
@@ -326,8 +308,7 @@ backend_tests! {
         let store = &db.store;
         let river = make_account(store, "River").await;
         store.grant_role("river", Role::Directory, t(1)).await.unwrap();
-        execute_behind_the_store(
-            &db,
+        db.execute_behind_the_store(
             "INSERT INTO account_roles (account_id, role, granted_at)
              SELECT id, 'moderator', 1800000000 FROM accounts WHERE handle_key = 'river'",
         )

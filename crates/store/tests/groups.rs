@@ -12,8 +12,8 @@ use std::collections::HashSet;
 use std::fmt::Debug;
 
 use hearth_domain::groups::{
-    Body, Description, GroupKind, GroupLanguage, GroupName, GroupRole, Norms, ShareKind,
-    SupportKind, Tag, Tags, Title,
+    Body, Description, EXCERPT_MAX_CHARS, GroupKind, GroupLanguage, GroupName, GroupRole, Norms,
+    RenderedPost, ShareKind, SupportKind, Tag, Tags, Title,
 };
 use hearth_domain::people::Handle;
 use hearth_store::groups::audit::{AuditAction, AuditEntry};
@@ -1211,11 +1211,11 @@ backend_tests! {
         assert_eq!(seen, expected, "no gaps, pinned first, then newest activity");
     }
 
-    async fn a_thread_summary_carries_its_opening_and_counts(db) {
+    async fn a_thread_summary_carries_its_excerpt_and_counts(db) {
         let store = &db.store;
         let owner = person(store, "River").await;
         let group = make_group(store, owner, "Grief circle", GroupKind::Open).await.id;
-        let long = "é".repeat(450);
+        let long = format!("**Day one.**\n\n{}", "é".repeat(450));
         let body = Body::share(&long).unwrap();
         let title = Title::parse_optional("Accents").unwrap();
         let new = NewShare { kind: ShareKind::Celebration, title: title.as_ref(), body: &body, anonymous: true };
@@ -1228,13 +1228,58 @@ backend_tests! {
         assert_eq!(summary.id, thread);
         assert_eq!(summary.kind, ShareKind::Celebration);
         assert_eq!(summary.title.as_deref(), Some("Accents"));
-        assert_eq!(summary.opening, "é".repeat(400), "the opening counts characters");
+        let expected = format!("Day one. {}…", "é".repeat(EXCERPT_MAX_CHARS - 10));
+        assert_eq!(summary.excerpt, expected, "plain text, cut on characters");
         assert_eq!(summary.author, Author { account_id: owner, handle: "River".to_owned(), anonymous: true });
         assert!(summary.locked && !summary.pinned);
         assert_eq!(summary.reply_count, 1);
         assert_eq!((summary.created_at, summary.last_activity_at), (t(5), t(6)));
         let other = make_group(store, owner, "Other", GroupKind::Open).await.id;
         assert!(store.threads(other, owner, None, 10).await.unwrap().is_empty());
+    }
+
+    async fn posts_keep_the_safe_html_and_excerpt_made_when_written(db) {
+        let store = &db.store;
+        let owner = person(store, "River").await;
+        let group = make_group(store, owner, "Grief circle", GroupKind::Open).await.id;
+        let text = "**Held on** today <script>alert(1)</script>";
+        let thread = share(store, group, owner, text, t(5)).await;
+        let answer = "> held on\n\n*Proud* of you";
+        let answered = posted(reply(store, group, owner, thread, answer, t(6)).await);
+        let page = store.thread_page(group, thread, owner, None).await.unwrap().unwrap();
+        assert_eq!(page.share.rendered, RenderedPost::of(text));
+        assert!(page.share.rendered.html.contains("<strong>Held on</strong>"));
+        assert!(!page.share.rendered.html.contains("<script"));
+        assert_eq!(page.replies[0].id, answered);
+        assert_eq!(page.replies[0].rendered, RenderedPost::of(answer));
+        assert_eq!(page.replies[0].rendered.excerpt, "held on Proud of you");
+        let post = store.post(group, answered).await.unwrap().unwrap();
+        assert_eq!(post.rendered, RenderedPost::of(answer));
+    }
+
+    async fn migrating_renders_posts_that_have_no_html(db) {
+        let store = &db.store;
+        let owner = person(store, "River").await;
+        let group = make_group(store, owner, "Grief circle", GroupKind::Open).await.id;
+        let texts: Vec<String> = (0..7).map(|n| format!("Share **{n}**")).collect();
+        let mut threads = Vec::new();
+        for (n, text) in texts.iter().enumerate() {
+            threads.push(share(store, group, owner, text, t(n as i64)).await);
+        }
+        let answered = posted(reply(store, group, owner, threads[0], "A *reply*", t(9)).await);
+        // As a database written before migration 0009, or after a migration
+        // that changed the renderer, has them.
+        db.execute_behind_the_store("UPDATE posts SET body_html = NULL, excerpt = NULL").await;
+        store.migrate().await.unwrap();
+        for (thread, text) in threads.iter().zip(&texts) {
+            let post = store.post(group, *thread).await.unwrap().unwrap();
+            assert_eq!(post.rendered, RenderedPost::of(text));
+        }
+        let reply = store.post(group, answered).await.unwrap().unwrap();
+        assert_eq!(reply.rendered.html, "<p>A <em>reply</em></p>\n");
+        let listed = store.threads(group, owner, None, 10).await.unwrap();
+        assert!(listed.iter().any(|thread| thread.excerpt == "Share 3"));
+        store.migrate().await.expect("migrating again finds nothing to render");
     }
 
     async fn threads_are_unread_after_someone_elses_activity_until_read(db) {

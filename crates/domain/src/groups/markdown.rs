@@ -108,6 +108,30 @@ pub fn render_markdown(text: &str) -> String {
     CLEANER.clean(&html).to_string()
 }
 
+/// The longest plain excerpt kept of a post: enough for a notification or
+/// a thread list, which may cut it shorter with [`shorten`].
+pub const EXCERPT_MAX_CHARS: usize = 280;
+
+/// A post's HTML and plain excerpt, made once when the post is written, so
+/// showing a page never renders Markdown (the costliest step of a thread
+/// page, and the same answer every time).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RenderedPost {
+    /// [`render_markdown`]'s safe HTML.
+    pub html: String,
+    /// [`plain_excerpt`] of at most [`EXCERPT_MAX_CHARS`].
+    pub excerpt: String,
+}
+
+impl RenderedPost {
+    pub fn of(markdown: &str) -> RenderedPost {
+        RenderedPost {
+            html: render_markdown(markdown),
+            excerpt: plain_excerpt(markdown, EXCERPT_MAX_CHARS),
+        }
+    }
+}
+
 /// Quotes a post in Markdown, to start a reply with: every line prefixed
 /// with `> ` and a blank line after, ready for the reply's own text.
 ///
@@ -149,11 +173,13 @@ pub fn plain_excerpt(text: &str, max_chars: usize) -> String {
         }
     }
     let collapsed = plain.split_whitespace().collect::<Vec<_>>().join(" ");
-    cut(&collapsed, max_chars)
+    shorten(&collapsed, max_chars)
 }
 
-/// Cuts `text` to at most `max_chars` characters, the `…` included.
-fn cut(text: &str, max_chars: usize) -> String {
+/// Cuts plain text (an excerpt) to at most `max_chars` characters, the `…`
+/// included. Shortening [`plain_excerpt`]'s answer gives what a shorter
+/// excerpt would have been.
+pub fn shorten(text: &str, max_chars: usize) -> String {
     if text.chars().count() <= max_chars {
         return text.to_owned();
     }
@@ -381,5 +407,36 @@ mod tests {
         let long = plain_excerpt(&"word ".repeat(100), 40);
         assert_eq!(long.chars().count(), 40);
         assert!(long.ends_with('…'));
+    }
+
+    #[test]
+    fn a_stored_excerpt_shortened_is_the_shorter_excerpt() {
+        let texts = [
+            "short",
+            "**Day 30.** I made it to a meeting every day this month.",
+            &"Some days are long, and *that is all right*. ".repeat(20),
+            &"día ñandú — ".repeat(40),
+            &format!("{} end", "x".repeat(400)),
+        ];
+        for text in texts {
+            let stored = RenderedPost::of(text).excerpt;
+            assert!(stored.chars().count() <= EXCERPT_MAX_CHARS);
+            for max in [0, 1, 2, 40, 90, 279, 280] {
+                assert_eq!(
+                    shorten(&stored, max),
+                    plain_excerpt(text, max),
+                    "{max}: {text}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_rendered_post_is_the_safe_html_of_its_text() {
+        let text = "Hello <script>x</script> **you**";
+        let rendered = RenderedPost::of(text);
+        assert_eq!(rendered.html, render_markdown(text));
+        assert_eq!(rendered.excerpt, plain_excerpt(text, EXCERPT_MAX_CHARS));
+        assert!(!rendered.html.contains("<script"));
     }
 }

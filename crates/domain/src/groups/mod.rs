@@ -15,6 +15,8 @@ pub use input::{
     Body, Description, GroupInputError, GroupKind, GroupLanguage, GroupName, Norms, ShareKind,
     SupportKind, Tag, Tags, Title,
 };
-pub use markdown::{plain_excerpt, quote_markdown, render_markdown};
+pub use markdown::{
+    EXCERPT_MAX_CHARS, RenderedPost, plain_excerpt, quote_markdown, render_markdown, shorten,
+};
 pub use mentions::mentioned_handle_keys;
 pub use roles::{GroupAction, GroupRole, UnknownGroupRole, may_act_on};

@@ -48,6 +48,11 @@ pub struct GroupsArgs {
     /// The seed of the synthetic groups (and of which pages are read).
     #[arg(long, default_value_t = 1)]
     seed: u64,
+    /// Measure again on a database an earlier run loaded, with the same
+    /// --groups, --members, --posts and --seed, within a day (its sessions
+    /// last that long), instead of loading an empty one.
+    #[arg(long)]
+    reuse: bool,
 }
 
 /// The targets (issue #5), for 10,000 groups, 100,000 members and
@@ -85,6 +90,11 @@ pub async fn run(args: GroupsArgs, database: Option<String>) -> Result<(), Exit>
              and at most a billion of each",
         ));
     }
+    if args.reuse && database.is_none() {
+        return Err(Exit::refused(
+            "--reuse measures a database an earlier run loaded: name it with --database",
+        ));
+    }
     let scratch = Scratch::new()?;
     let database =
         database.unwrap_or_else(|| format!("sqlite://{}", scratch.path.join("bench.db").display()));
@@ -101,7 +111,11 @@ pub async fn run(args: GroupsArgs, database: Option<String>) -> Result<(), Exit>
     );
 
     let store = crate::open(&database).await?;
-    let filled = fill(&store, &args).await;
+    let filled = if args.reuse {
+        Ok(planned(&args))
+    } else {
+        fill(&store, &args).await
+    };
     // The server opens the database on its own.
     store.close().await;
     let filled = filled?;
@@ -180,11 +194,13 @@ pub async fn run(args: GroupsArgs, database: Option<String>) -> Result<(), Exit>
     for (name, load) in [("group page", group), ("thread page", thread)] {
         judge_load(name, load, health, TARGET_PAGE_P99, TARGET_THROUGHPUT_SHARE);
     }
-    println!(
-        "  {:<26} {:.1} s (no target)",
-        "load (bulk)",
-        filled.load_time.as_secs_f64()
-    );
+    if let Some(load_time) = filled.load_time {
+        println!(
+            "  {:<26} {:.1} s (no target)",
+            "load (bulk)",
+            load_time.as_secs_f64()
+        );
+    }
     match server.memory() {
         Some(memory) => println!(
             "  {:<26} {:.0} MB (now {:.0} MB; no target)",
@@ -211,7 +227,8 @@ struct Filled {
     readings: Vec<Reading>,
     /// A group and someone who is not one of its members.
     stranger: (i64, String),
-    load_time: Duration,
+    /// How long the bulk load took; `None` when an earlier run's is reused.
+    load_time: Option<Duration>,
 }
 
 fn handle(account: i64) -> String {
@@ -329,17 +346,39 @@ async fn fill(store: &Store, args: &GroupsArgs) -> Result<Filled, Exit> {
         }
     );
 
-    // Someone outside the first reading's group, for the privacy check.
-    let first = &readings[0];
-    let members = &plan.groups[first.group as usize - 1].members;
-    let stranger = (1..=args.members as u32)
-        .find(|account| !members.contains(account))
-        .map_or_else(String::new, |account| handle(i64::from(account)));
     Ok(Filled {
-        stranger: (first.group, stranger),
+        stranger: stranger(&plan, &readings, args.members),
         readings,
-        load_time,
+        load_time: Some(load_time),
     })
+}
+
+/// What an earlier run loaded, planned again (the plan is the seed's).
+fn planned(args: &GroupsArgs) -> Filled {
+    let shape = Shape {
+        groups: args.groups,
+        members: args.members,
+        posts: args.posts,
+        seed: args.seed,
+    };
+    let plan = Plan::new(shape, Timestamp::now().as_second());
+    let (readings, _) = readings(&plan, args.seed);
+    println!("Reusing the loaded database: {}", describe(&plan));
+    Filled {
+        stranger: stranger(&plan, &readings, args.members),
+        readings,
+        load_time: None,
+    }
+}
+
+/// A group and someone outside it, for the privacy check.
+fn stranger(plan: &Plan, readings: &[Reading], members: usize) -> (i64, String) {
+    let first = &readings[0];
+    let group_members = &plan.groups[first.group as usize - 1].members;
+    let stranger = (1..=members as u32)
+        .find(|account| !group_members.contains(account))
+        .map_or_else(String::new, |account| handle(i64::from(account)));
+    (first.group, stranger)
 }
 
 /// Writes every post and its supportive responses, batch by batch; the

@@ -15,7 +15,8 @@
 use std::collections::HashSet;
 
 use hearth_domain::groups::{
-    Description, GroupKind, GroupName, GroupRole, Norms, ShareKind, SupportKind, Tag, Tags, Title,
+    Description, GroupKind, GroupName, GroupRole, Norms, RenderedPost, ShareKind, SupportKind, Tag,
+    Tags, Title,
 };
 use hearth_store::groups::GroupId;
 use hearth_store::groups::bulk::{BulkGroup, BulkMembership, BulkPost, BulkSupport};
@@ -241,6 +242,7 @@ impl Plan {
                 anonymous: plan.flags & ANONYMOUS != 0,
                 kind: (!reply).then_some(thread.kind),
                 title,
+                rendered: RenderedPost::of(&body),
                 body,
                 quoting: (plan.quoting != 0).then_some(PostId(i64::from(plan.quoting))),
                 created_at: timestamp(plan.at),

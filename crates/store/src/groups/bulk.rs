@@ -13,7 +13,7 @@
 use std::borrow::Cow;
 
 use hearth_domain::groups::{Description, GroupKind, GroupName, GroupRole, Norms, ShareKind, Tags};
-use hearth_domain::groups::{SupportKind, Title};
+use hearth_domain::groups::{RenderedPost, SupportKind, Title};
 use hearth_domain::people::Handle;
 use jiff::Timestamp;
 use sqlx::postgres::PgConnection;
@@ -70,6 +70,9 @@ pub struct BulkPost {
     pub kind: Option<ShareKind>,
     pub title: Option<Title>,
     pub body: String,
+    /// `RenderedPost::of(&body)`, made by the caller so that it can be made
+    /// on other threads while batches are written.
+    pub rendered: RenderedPost,
     pub quoting: Option<PostId>,
     pub created_at: Timestamp,
     pub pinned: bool,
@@ -370,6 +373,8 @@ impl BulkLoader {
                         .as_ref()
                         .map_or(Cell::Null, |title| Cell::text(title.as_str())),
                     Cell::text(&post.body),
+                    Cell::text(&post.rendered.html),
+                    Cell::text(&post.rendered.excerpt),
                     Cell::id(post.quoting.map(|quoted| quoted.0)),
                     Cell::owned(format!("bulk-{}", post.id.0)),
                     Cell::time(post.created_at),
@@ -392,6 +397,8 @@ impl BulkLoader {
                 "kind",
                 "title",
                 "body",
+                "body_html",
+                "excerpt",
                 "quoted_post_id",
                 "request_key",
                 "created_at",

@@ -1,9 +1,7 @@
 //! Shares, replies and the responses to them: what members write, and what
 //! each member has read.
 
-use std::collections::HashMap;
-
-use hearth_domain::groups::{Body, ShareKind, SupportKind, Title};
+use hearth_domain::groups::{Body, RenderedPost, ShareKind, SupportKind, Title};
 use jiff::Timestamp;
 
 use super::{GroupId, found, lock_group};
@@ -50,8 +48,8 @@ pub struct ThreadSummary {
     pub id: PostId,
     pub kind: ShareKind,
     pub title: Option<String>,
-    /// The start of the share's text.
-    pub opening: String,
+    /// The share's plain excerpt ([`RenderedPost::excerpt`]).
+    pub excerpt: String,
     pub author: Author,
     pub pinned: bool,
     pub locked: bool,
@@ -80,7 +78,10 @@ pub struct Post {
     pub author: Author,
     pub kind: Option<ShareKind>,
     pub title: Option<String>,
+    /// The Markdown as written.
     pub body: String,
+    /// The safe HTML and plain excerpt made from it when it was written.
+    pub rendered: RenderedPost,
     pub quoting: Option<PostId>,
     pub created_at: Timestamp,
     pub removed: bool,
@@ -137,6 +138,8 @@ struct PostRow {
     kind: Option<String>,
     title: Option<String>,
     body: String,
+    body_html: String,
+    excerpt: String,
     quoted_post_id: Option<i64>,
     created_at: i64,
     removed_at: Option<i64>,
@@ -161,6 +164,10 @@ impl From<PostRow> for Post {
             kind: row.kind.and_then(|kind| kind.parse().ok()),
             title: row.title,
             body: row.body,
+            rendered: RenderedPost {
+                html: row.body_html,
+                excerpt: row.excerpt,
+            },
             quoting: row.quoted_post_id.map(PostId),
             created_at: from_seconds(row.created_at),
             removed: row.removed_at.is_some(),
@@ -178,17 +185,8 @@ impl From<PostRow> for Post {
 macro_rules! post_columns {
     () => {
         "p.id, p.group_id, p.thread_id, p.author_id, a.handle, p.anonymous, p.kind, p.title, \
-         p.body, p.quoted_post_id, p.created_at, p.removed_at, p.pinned, p.locked, \
+         p.body, p.body_html, p.excerpt, p.quoted_post_id, p.created_at, p.removed_at, p.pinned, p.locked, \
          p.reply_count, p.last_activity_at, p.helpful"
-    };
-}
-
-/// The start of a share a group's page shows: its first 400 characters.
-/// Written into the SQL, because PostgreSQL's `substr` takes an `integer`,
-/// not the `bigint` a bound `i64` is.
-macro_rules! opening {
-    () => {
-        "substr(p.body, 1, 400)"
     };
 }
 
@@ -201,6 +199,21 @@ pub const REPLIES_PER_PAGE: u32 = 50;
 macro_rules! replies_wanted {
     () => {
         "51"
+    };
+}
+
+/// Which kinds of supportive response a post (`p`) has had, as
+/// `kinds_given`, and which of them the reader (`$3`) gave, as `kinds_mine`:
+/// bit `i` is `SupportKind::ALL[i]`, NULL when none. Bits, not rows, so a
+/// thread page's responses come in the same statement as its posts.
+macro_rules! supports_given {
+    () => {
+        "(SELECT SUM(DISTINCT CASE s.kind WHEN 'thank_you' THEN 1 WHEN 'me_too' THEN 2 \
+           WHEN 'sending_strength' THEN 4 WHEN 'proud_of_you' THEN 8 END) \
+          FROM post_supports s WHERE s.post_id = p.id) AS kinds_given, \
+         (SELECT SUM(DISTINCT CASE s.kind WHEN 'thank_you' THEN 1 WHEN 'me_too' THEN 2 \
+           WHEN 'sending_strength' THEN 4 WHEN 'proud_of_you' THEN 8 END) \
+          FROM post_supports s WHERE s.post_id = p.id AND s.account_id = $3) AS kinds_mine"
     };
 }
 
@@ -251,6 +264,8 @@ impl Store {
         now: Timestamp,
     ) -> Result<PostId, StoreError> {
         let now = to_seconds(now);
+        // Made before the transaction: it holds the group's lock.
+        let rendered = RenderedPost::of(share.body.as_str());
         let id = on_pool!(self, |pool| async {
             let mut tx = pool.begin().await?;
             if !lock_group!(tx, group) {
@@ -268,10 +283,10 @@ impl Store {
             }
             let id: i64 = sqlx::query_scalar(
                 "INSERT INTO posts (group_id, thread_id, author_id, anonymous, kind, title, body,
-                     quoted_post_id, request_key, created_at, removed_at, removed_by, pinned,
-                     locked, last_activity_at, reply_count, helpful)
-                 VALUES ($1, NULL, $2, $3, $4, $5, $6, NULL, $7, $8, NULL, NULL, FALSE, FALSE,
-                     $8, 0, FALSE)
+                     body_html, excerpt, quoted_post_id, request_key, created_at, removed_at,
+                     removed_by, pinned, locked, last_activity_at, reply_count, helpful)
+                 VALUES ($1, NULL, $2, $3, $4, $5, $6, $7, $8, NULL, $9, $10, NULL, NULL, FALSE,
+                     FALSE, $10, 0, FALSE)
                  RETURNING id",
             )
             .bind(group.0)
@@ -280,6 +295,8 @@ impl Store {
             .bind(share.kind.as_str())
             .bind(share.title.map(Title::as_str))
             .bind(share.body.as_str())
+            .bind(&rendered.html)
+            .bind(&rendered.excerpt)
             .bind(request_key)
             .bind(now)
             .fetch_one(&mut *tx)
@@ -309,6 +326,8 @@ impl Store {
         now: Timestamp,
     ) -> Result<Replied, StoreError> {
         let now = to_seconds(now);
+        // Made before the transaction: it holds the group's lock.
+        let rendered = RenderedPost::of(reply.body.as_str());
         let replied = on_pool!(self, |pool| async {
             let mut tx = pool.begin().await?;
             if !lock_group!(tx, group) {
@@ -351,10 +370,10 @@ impl Store {
             };
             let id: i64 = sqlx::query_scalar(
                 "INSERT INTO posts (group_id, thread_id, author_id, anonymous, kind, title, body,
-                     quoted_post_id, request_key, created_at, removed_at, removed_by, pinned,
-                     locked, last_activity_at, reply_count, helpful)
-                 VALUES ($1, $2, $3, $4, NULL, NULL, $5, $6, $7, $8, NULL, NULL, FALSE, FALSE,
-                     $8, 0, FALSE)
+                     body_html, excerpt, quoted_post_id, request_key, created_at, removed_at,
+                     removed_by, pinned, locked, last_activity_at, reply_count, helpful)
+                 VALUES ($1, $2, $3, $4, NULL, NULL, $5, $6, $7, $8, $9, $10, NULL, NULL, FALSE,
+                     FALSE, $10, 0, FALSE)
                  RETURNING id",
             )
             .bind(group.0)
@@ -362,6 +381,8 @@ impl Store {
             .bind(author.0)
             .bind(reply.anonymous)
             .bind(reply.body.as_str())
+            .bind(&rendered.html)
+            .bind(&rendered.excerpt)
             .bind(quoting)
             .bind(request_key)
             .bind(now)
@@ -415,7 +436,7 @@ impl Store {
             id: i64,
             kind: Option<String>,
             title: Option<String>,
-            opening: String,
+            excerpt: String,
             author_id: i64,
             handle: String,
             anonymous: bool,
@@ -427,11 +448,8 @@ impl Store {
             seen_activity_at: Option<i64>,
         }
         let rows: Vec<Row> = on_pool!(self, |pool| {
-            let mut select = sqlx::QueryBuilder::new(concat!(
-                "SELECT p.id, p.kind, p.title, ",
-                opening!(),
-                " AS opening, p.author_id,"
-            ));
+            let mut select =
+                sqlx::QueryBuilder::new("SELECT p.id, p.kind, p.title, p.excerpt, p.author_id,");
             select
                 .push(
                     " a.handle, p.anonymous, p.pinned, p.locked,
@@ -467,7 +485,7 @@ impl Store {
                     .and_then(|kind| kind.parse().ok())
                     .unwrap_or(ShareKind::Share),
                 title: row.title,
-                opening: row.opening,
+                excerpt: row.excerpt,
                 author: Author {
                     account_id: AccountId(row.author_id),
                     handle: row.handle,
@@ -507,7 +525,9 @@ impl Store {
     }
 
     /// A page of a thread that is not removed, as `reader` sees it: removed
-    /// replies are left out.
+    /// replies are left out. One statement reads the share, the page's
+    /// replies and the responses to each: a thread page is read far more
+    /// often than anything in it changes.
     pub async fn thread_page(
         &self,
         group: GroupId,
@@ -515,61 +535,76 @@ impl Store {
         reader: AccountId,
         after: Option<ReplyCursor>,
     ) -> Result<Option<ThreadPage>, StoreError> {
-        let share_sql = concat!(
+        // The share, then the page's replies: helpful ones first (place 0),
+        // then the rest (place 1), each in the order they came.
+        let sql = concat!(
             "SELECT ",
             post_columns!(),
-            ", r.seen_activity_at FROM posts p JOIN accounts a ON a.id = p.author_id
+            ", r.seen_activity_at, ",
+            supports_given!(),
+            " FROM posts p JOIN accounts a ON a.id = p.author_id
              LEFT JOIN thread_reads r ON r.thread_id = p.id AND r.account_id = $3
              WHERE p.id = $1 AND p.group_id = $2 AND p.thread_id IS NULL
-               AND p.removed_at IS NULL"
+               AND p.removed_at IS NULL
+             UNION ALL
+             SELECT * FROM (SELECT ",
+            post_columns!(),
+            ", CAST(NULL AS BIGINT) AS seen_activity_at, ",
+            supports_given!(),
+            " FROM posts p JOIN accounts a ON a.id = p.author_id
+             WHERE p.thread_id = $1 AND p.group_id = $2 AND p.removed_at IS NULL
+               AND ((CASE WHEN p.helpful THEN 0 ELSE 1 END) > $4
+                    OR ((CASE WHEN p.helpful THEN 0 ELSE 1 END) = $4 AND p.id > $5))
+             ORDER BY (CASE WHEN p.helpful THEN 0 ELSE 1 END), p.id LIMIT ",
+            replies_wanted!(),
+            ") AS replies"
         );
         #[derive(sqlx::FromRow)]
-        struct ShareRow {
+        struct Row {
             #[sqlx(flatten)]
             post: PostRow,
             seen_activity_at: Option<i64>,
+            kinds_given: Option<i64>,
+            kinds_mine: Option<i64>,
         }
-        // Helpful replies first (place 0), then the rest (place 1), each in
-        // the order they came.
-        let replies_sql = concat!(
-            "SELECT ",
-            post_columns!(),
-            " FROM posts p JOIN accounts a ON a.id = p.author_id
-             WHERE p.thread_id = $1 AND p.removed_at IS NULL
-               AND ((CASE WHEN p.helpful THEN 0 ELSE 1 END) > $2
-                    OR ((CASE WHEN p.helpful THEN 0 ELSE 1 END) = $2 AND p.id > $3))
-             ORDER BY (CASE WHEN p.helpful THEN 0 ELSE 1 END), p.id LIMIT ",
-            replies_wanted!()
-        );
+        impl Row {
+            fn into_post(self) -> Post {
+                let given = self.kinds_given.unwrap_or(0);
+                let mine = self.kinds_mine.unwrap_or(0);
+                let mut post = Post::from(self.post);
+                post.supports = (SupportKind::ALL.iter().enumerate())
+                    .filter(|(bit, _)| given & (1 << bit) != 0)
+                    .map(|(bit, kind)| (*kind, mine & (1 << bit) != 0))
+                    .collect();
+                post
+            }
+        }
         // The first page starts before every place.
         let (place, after_id) = after.map_or((-1_i64, 0), |cursor| {
             (i64::from(!cursor.helpful), cursor.id.0)
         });
-        let rows = on_pool!(self, |pool| async {
-            let share: Option<ShareRow> = sqlx::query_as(share_sql)
+        let rows: Vec<Row> = on_pool!(self, |pool| {
+            sqlx::query_as(sql)
                 .bind(thread.0)
                 .bind(group.0)
                 .bind(reader.0)
-                .fetch_optional(pool)
-                .await?;
-            let Some(share) = share else {
-                return Ok(None);
-            };
-            let replies: Vec<PostRow> = sqlx::query_as(replies_sql)
-                .bind(thread.0)
                 .bind(place)
                 .bind(after_id)
                 .fetch_all(pool)
-                .await?;
-            Ok::<_, sqlx::Error>(Some((share, replies)))
-        }
-        .await)?;
-        let Some((share, replies)) = rows else {
+                .await
+        })?;
+        // Neither engine promises to keep a UNION's branches in order: the
+        // share is the row without a thread, and the replies are put back in
+        // page order here.
+        let (shares, mut replies): (Vec<Row>, Vec<Row>) = rows
+            .into_iter()
+            .partition(|row| row.post.thread_id.is_none());
+        let Some(share) = shares.into_iter().next() else {
             return Ok(None);
         };
+        replies.sort_by_key(|row| (!row.post.helpful, row.post.id));
         let seen_activity_at = share.seen_activity_at.map(from_seconds);
-        let mut share = Post::from(share.post);
-        let mut replies: Vec<Post> = replies.into_iter().map(Post::from).collect();
+        let mut replies: Vec<Post> = replies.into_iter().map(Row::into_post).collect();
         let next = (replies.len() > REPLIES_PER_PAGE as usize).then(|| {
             replies.truncate(REPLIES_PER_PAGE as usize);
             let last = replies.last().expect("a full page has a last reply");
@@ -578,54 +613,12 @@ impl Store {
                 id: last.id,
             }
         });
-        let ids: Vec<PostId> = std::iter::once(share.id)
-            .chain(replies.iter().map(|reply| reply.id))
-            .collect();
-        let mut supports = self.supports(&ids, reader).await?;
-        share.supports = supports.remove(&share.id).unwrap_or_default();
-        for reply in &mut replies {
-            reply.supports = supports.remove(&reply.id).unwrap_or_default();
-        }
         Ok(Some(ThreadPage {
-            share,
+            share: share.into_post(),
             replies,
             next,
             seen_activity_at,
         }))
-    }
-
-    /// The kinds of support each post has had, and which `reader` gave.
-    async fn supports(
-        &self,
-        posts: &[PostId],
-        reader: AccountId,
-    ) -> Result<HashMap<PostId, Vec<(SupportKind, bool)>>, StoreError> {
-        let rows: Vec<(i64, String, i32)> = on_pool!(self, |pool| {
-            let mut select =
-                sqlx::QueryBuilder::new("SELECT post_id, kind, MAX(CASE WHEN account_id = ");
-            select
-                .push_bind(reader.0)
-                .push(" THEN 1 ELSE 0 END) AS mine FROM post_supports WHERE post_id IN (");
-            let mut listed = select.separated(", ");
-            for post in posts {
-                listed.push_bind(post.0);
-            }
-            select.push(") GROUP BY post_id, kind ORDER BY post_id, kind");
-            select.build_query_as().fetch_all(pool).await
-        })?;
-        let mut supports: HashMap<PostId, Vec<(SupportKind, bool)>> = HashMap::new();
-        for (post, kind, mine) in rows {
-            if let Ok(kind) = kind.parse::<SupportKind>() {
-                supports
-                    .entry(PostId(post))
-                    .or_default()
-                    .push((kind, mine == 1));
-            }
-        }
-        for kinds in supports.values_mut() {
-            kinds.sort_by_key(|(kind, _)| SupportKind::ALL.iter().position(|k| k == kind));
-        }
-        Ok(supports)
     }
 
     /// Gives a supportive response, or takes it back if given. Returns
@@ -728,6 +721,53 @@ impl Store {
         found(changed == 1, Entity::Post)
     }
 
+    /// Makes the HTML and excerpt of every post that has none: posts written
+    /// before migration 0009, or since a migration that changed the
+    /// renderer and cleared them. A batch at a time, each row written only
+    /// if it is still unrendered, so several nodes starting at once agree.
+    pub(crate) async fn render_unrendered_posts(&self) -> Result<(), StoreError> {
+        const BATCH: i64 = 500;
+        // Each batch starts after the last one's posts, so no batch reads
+        // the rows an earlier one rendered.
+        let mut after = 0;
+        loop {
+            let unrendered: Vec<(i64, String)> = on_pool!(self, |pool| {
+                sqlx::query_as(
+                    "SELECT id, body FROM posts
+                     WHERE id > $1 AND (body_html IS NULL OR excerpt IS NULL)
+                     ORDER BY id LIMIT $2",
+                )
+                .bind(after)
+                .bind(BATCH)
+                .fetch_all(pool)
+                .await
+            })?;
+            let Some((last, _)) = unrendered.last() else {
+                return Ok(());
+            };
+            after = *last;
+            let rendered: Vec<(i64, RenderedPost)> = (unrendered.into_iter())
+                .map(|(id, body)| (id, RenderedPost::of(&body)))
+                .collect();
+            on_pool!(self, |pool| async {
+                let mut tx = pool.begin().await?;
+                for (id, rendered) in &rendered {
+                    sqlx::query(
+                        "UPDATE posts SET body_html = $2, excerpt = $3
+                         WHERE id = $1 AND (body_html IS NULL OR excerpt IS NULL)",
+                    )
+                    .bind(id)
+                    .bind(&rendered.html)
+                    .bind(&rendered.excerpt)
+                    .execute(&mut *tx)
+                    .await?;
+                }
+                tx.commit().await
+            }
+            .await)?;
+        }
+    }
+
     /// Remembers that `reader` has seen the thread as it was at
     /// `activity` (its last activity when the page was read).
     pub async fn mark_thread_read(
@@ -755,10 +795,24 @@ impl Store {
 
 #[cfg(test)]
 mod tests {
+    use hearth_domain::groups::SupportKind;
+
     use super::REPLIES_PER_PAGE;
 
     #[test]
     fn a_page_of_replies_reads_one_more_than_it_shows() {
         assert_eq!(replies_wanted!().parse::<u32>(), Ok(REPLIES_PER_PAGE + 1));
+    }
+
+    #[test]
+    fn each_kind_of_support_has_its_own_bit() {
+        for (bit, kind) in SupportKind::ALL.iter().enumerate() {
+            let case = format!("WHEN '{}' THEN {}", kind.as_str(), 1 << bit);
+            assert_eq!(supports_given!().matches(&case).count(), 2, "{case}");
+        }
+        assert_eq!(
+            supports_given!().matches("WHEN '").count(),
+            2 * SupportKind::ALL.len()
+        );
     }
 }

@@ -20,7 +20,7 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use hearth_domain::groups::{
     Body, GroupAction, GroupInputError, GroupKind, GroupRole, ShareKind, SupportKind, Title,
-    mentioned_handle_keys, plain_excerpt, render_markdown,
+    mentioned_handle_keys, render_markdown,
 };
 use hearth_store::groups::notifications::{Notification, NotificationId};
 use hearth_store::groups::posts::{Author, NewReply, NewShare, Post, PostId, Replied};
@@ -330,7 +330,7 @@ impl PostView {
             anonymous: post.author.anonymous,
             mine,
             body: post.body.clone(),
-            body_html: render_markdown(&post.body),
+            body_html: post.rendered.html.clone(),
             created_at: post.created_at,
             helpful: post.helpful,
             quoting: post.quoting.map(|id| id.0),
@@ -1188,7 +1188,7 @@ async fn threads(
                 id: thread.id.0,
                 kind: thread.kind.as_str().to_owned(),
                 title: thread.title.clone(),
-                excerpt: plain_excerpt(&thread.opening, 280),
+                excerpt: thread.excerpt.clone(),
                 author,
                 anonymous: thread.author.anonymous,
                 mine,

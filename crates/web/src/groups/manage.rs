@@ -16,9 +16,7 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
-use hearth_domain::groups::{
-    GroupAction, GroupKind, GroupRole, Norms, Tag, may_act_on, plain_excerpt,
-};
+use hearth_domain::groups::{GroupAction, GroupKind, GroupRole, Norms, Tag, may_act_on};
 use hearth_store::groups::audit::{AuditAction, AuditEntry};
 use hearth_store::groups::posts::{Post, PostId};
 use hearth_store::groups::{
@@ -1014,7 +1012,7 @@ fn reveal_template(
     RevealPage {
         post_id: post.id.0,
         thread_link: thread_link(&member, post.thread()),
-        excerpt: plain_excerpt(&post.body, 280),
+        excerpt: post.rendered.excerpt.clone(),
         reason,
         problem,
         revealed,

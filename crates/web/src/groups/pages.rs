@@ -10,7 +10,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use hearth_domain::groups::{
     Body, GroupAction, GroupInputError, GroupRole, ShareKind, SupportKind, Title,
-    mentioned_handle_keys, plain_excerpt, quote_markdown, render_markdown,
+    mentioned_handle_keys, quote_markdown, render_markdown, shorten,
 };
 use hearth_store::groups::Member as GroupMember;
 use hearth_store::groups::posts::{
@@ -215,7 +215,7 @@ async fn show_group(
             kind: thread.kind,
             title: match &thread.title {
                 Some(title) => title.clone(),
-                None => plain_excerpt(&thread.opening, 90),
+                None => shorten(&thread.excerpt, 90),
             },
             author: author_label(&ctx, &thread.author, reader),
             pinned: thread.pinned,
@@ -402,7 +402,7 @@ fn post_view(ctx: &PageContext, post: &Post, reader: AccountId) -> PostView {
         anonymous: post.author.anonymous,
         kind: post.kind,
         title: post.title.clone(),
-        html: render_markdown(&post.body),
+        html: post.rendered.html.clone(),
         quoting: post.quoting.map(|id| id.0),
         written: ctx.date_time(&post.created_at),
         helpful: post.helpful,
