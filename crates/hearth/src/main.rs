@@ -18,6 +18,12 @@ use hearth_web::i18n::Lang;
 use hearth_web::{AppState, Config, CrisisLines};
 use tokio::net::TcpListener;
 
+/// mimalloc rather than the system allocator: a page's work is many small,
+/// short-lived allocations across threads, where glibc's malloc took about
+/// a tenth of the server's time (see `docs/BENCHMARKS.md`).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Hearth: a self-hostable home for recovery support groups.
 ///
 /// Runs on an SQLite file by default (created on first run); give a

@@ -35,6 +35,13 @@ pub enum ConnectError {
 const ACQUIRE_TIMEOUT: Duration = Duration::from_secs(5);
 /// How long SQLite waits on a lock held by another writer.
 const SQLITE_BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+/// How much of the SQLite file each connection maps into memory (SQLite's
+/// own ceiling is about 2 GiB). Pages are then read from the operating
+/// system's file cache in place, where without it every page a query visits
+/// costs a `pread` system call and a copy: a fifth of a group page's work on
+/// a database of millions of posts. The mapping is the shared file cache,
+/// not memory of the server's own, though it counts in the process's RSS.
+const SQLITE_MMAP_BYTES: u64 = 2 << 30;
 
 impl Store {
     /// Opens the database the URL names: `sqlite://PATH` (the file is created
@@ -53,7 +60,8 @@ impl Store {
                     .journal_mode(SqliteJournalMode::Wal)
                     .synchronous(SqliteSynchronous::Normal)
                     .foreign_keys(true)
-                    .busy_timeout(SQLITE_BUSY_TIMEOUT);
+                    .busy_timeout(SQLITE_BUSY_TIMEOUT)
+                    .pragma("mmap_size", SQLITE_MMAP_BYTES.to_string());
                 let pool = SqlitePoolOptions::new()
                     .max_connections(8)
                     .acquire_timeout(ACQUIRE_TIMEOUT)

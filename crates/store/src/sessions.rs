@@ -8,6 +8,7 @@ use jiff::Timestamp;
 use hearth_domain::people::Role;
 
 use crate::error::Entity;
+use crate::groups::{Group, GroupId, JoinedGroupRow, Membership, joined_group_columns};
 use crate::people::{Account, AccountId};
 use crate::{Store, StoreError, from_seconds, on_pool, to_seconds};
 
@@ -25,11 +26,14 @@ pub struct Session {
 pub struct SessionId(pub i64);
 
 /// A live session with the account it signs in and that account's roles.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SignedIn {
     pub session: Session,
     pub account: Account,
     pub roles: Vec<Role>,
+    /// The group asked about, if it exists, and the account's membership of
+    /// it, if any.
+    pub group: Option<(Group, Option<Membership>)>,
 }
 
 #[derive(sqlx::FromRow)]
@@ -94,18 +98,28 @@ impl Store {
     /// The live session with this token hash, with its account and the
     /// account's roles, in one statement: every signed-in request starts
     /// here. Expired sessions are not found.
+    ///
+    /// A request on a group's route names the `group`: the group and the
+    /// person's membership of it come in the same statement, as every such
+    /// route needs them and each statement is a round trip to the database.
     pub async fn signed_in(
         &self,
         token_hash: &str,
         now: Timestamp,
+        group: Option<GroupId>,
     ) -> Result<Option<SignedIn>, StoreError> {
-        let sql = "SELECT s.id, s.account_id, s.user_agent, s.created_at, s.last_seen_at,
-                          s.expires_at, a.handle, a.email, a.locale,
-                          a.created_at AS account_created_at,
-                          (SELECT string_agg(r.role, ',') FROM account_roles r
-                           WHERE r.account_id = a.id) AS roles
-                   FROM sessions s JOIN accounts a ON a.id = s.account_id
-                   WHERE s.token_hash = $1 AND s.expires_at > $2";
+        let sql = concat!(
+            "SELECT s.id, s.account_id, s.user_agent, s.created_at, s.last_seen_at,
+                    s.expires_at, a.handle, a.email, a.locale,
+                    a.created_at AS account_created_at,
+                    (SELECT string_agg(r.role, ',') FROM account_roles r
+                     WHERE r.account_id = a.id) AS roles, ",
+            joined_group_columns!(),
+            " FROM sessions s JOIN accounts a ON a.id = s.account_id
+              LEFT JOIN groups g ON g.id = $3
+              LEFT JOIN memberships m ON m.group_id = g.id AND m.account_id = a.id
+             WHERE s.token_hash = $1 AND s.expires_at > $2"
+        );
         #[derive(sqlx::FromRow)]
         struct Row {
             #[sqlx(flatten)]
@@ -115,11 +129,14 @@ impl Store {
             locale: Option<String>,
             account_created_at: i64,
             roles: Option<String>,
+            #[sqlx(flatten)]
+            group: JoinedGroupRow,
         }
         let row: Option<Row> = on_pool!(self, |pool| {
             sqlx::query_as(sql)
                 .bind(token_hash)
                 .bind(to_seconds(now))
+                .bind(group.map(|group| group.0))
                 .fetch_optional(pool)
                 .await
         })?;
@@ -142,6 +159,7 @@ impl Store {
                 },
                 session,
                 roles,
+                group: row.group.into_group(),
             }
         }))
     }

@@ -88,7 +88,7 @@ async fn live_session(
     now: Timestamp,
 ) -> Result<Option<Session>, StoreError> {
     Ok(store
-        .signed_in(token_hash, now)
+        .signed_in(token_hash, now, None)
         .await?
         .map(|found| found.session))
 }

@@ -353,6 +353,27 @@ backend_tests! {
         );
         assert_eq!(store.group_with_membership(missing, owner).await.unwrap(), None);
 
+        // The session's read brings the group a route names, with the same
+        // answers as reading them apart.
+        let later = t(5) + jiff::SignedDuration::from_hours(24);
+        for (who, hash) in [(owner, "owner-hash"), (stranger, "stranger-hash")] {
+            store.create_session(who, hash, None, t(5), later).await.unwrap();
+            let alone = store.signed_in(hash, t(6), None).await.unwrap().unwrap();
+            assert_eq!(alone.group, None, "no group asked about");
+            for asked in [group.id, missing] {
+                let signed_in = store.signed_in(hash, t(6), Some(asked)).await.unwrap().unwrap();
+                assert_eq!(
+                    signed_in.group,
+                    store.group_with_membership(asked, who).await.unwrap()
+                );
+                assert_eq!(
+                    (signed_in.session, signed_in.account, signed_in.roles),
+                    (alone.session.clone(), alone.account.clone(), alone.roles.clone())
+                );
+            }
+        }
+        assert_eq!(store.signed_in("owner-hash", later, Some(group.id)).await.unwrap(), None);
+
         assert_eq!(store.norm_agreements(group.id, owner).await.unwrap(), vec![(1, t(5))]);
         assert!(store.norm_agreements(group.id, stranger).await.unwrap().is_empty());
         assert_eq!(

@@ -258,6 +258,57 @@ impl From<MembershipRow> for Membership {
     }
 }
 
+/// Group `g` and membership `m` as read through LEFT JOINs, where any
+/// column may be NULL: [`joined_group_columns!`] names them.
+#[derive(sqlx::FromRow)]
+pub(crate) struct JoinedGroupRow {
+    g_id: Option<i64>,
+    g_name: Option<String>,
+    g_description: Option<String>,
+    g_kind: Option<String>,
+    g_tags: Option<String>,
+    g_language: Option<String>,
+    g_norms_version: Option<i64>,
+    g_created_at: Option<i64>,
+    g_last_activity_at: Option<i64>,
+    m_account_id: Option<i64>,
+    m_role: Option<String>,
+    m_status: Option<String>,
+    m_norms_version: Option<i64>,
+    m_joined_at: Option<i64>,
+    m_muted_until: Option<i64>,
+}
+
+impl JoinedGroupRow {
+    /// The group, if the join found one, with the membership, if it found
+    /// one.
+    pub(crate) fn into_group(self) -> Option<(Group, Option<Membership>)> {
+        let group = GroupRow {
+            id: self.g_id?,
+            name: self.g_name?,
+            description: self.g_description?,
+            kind: self.g_kind?,
+            tags: self.g_tags?,
+            language: self.g_language?,
+            norms_version: self.g_norms_version?,
+            created_at: self.g_created_at?,
+            last_activity_at: self.g_last_activity_at?,
+        };
+        let membership = (|| {
+            Some(MembershipRow {
+                group_id: group.id,
+                account_id: self.m_account_id?,
+                role: self.m_role?,
+                status: self.m_status?,
+                norms_version: self.m_norms_version?,
+                joined_at: self.m_joined_at?,
+                muted_until: self.m_muted_until,
+            })
+        })();
+        Some((Group::from(group), membership.map(Membership::from)))
+    }
+}
+
 #[derive(sqlx::FromRow)]
 struct InviteRow {
     id: i64,
@@ -290,6 +341,19 @@ macro_rules! group_columns {
          g.created_at, g.last_activity_at"
     };
 }
+
+/// The columns [`JoinedGroupRow`] reads from `groups g` and `memberships m`.
+macro_rules! joined_group_columns {
+    () => {
+        "g.id AS g_id, g.name AS g_name, g.description AS g_description, g.kind AS g_kind, \
+         g.tags AS g_tags, g.language AS g_language, g.norms_version AS g_norms_version, \
+         g.created_at AS g_created_at, g.last_activity_at AS g_last_activity_at, \
+         m.account_id AS m_account_id, m.role AS m_role, m.status AS m_status, \
+         m.norms_version AS m_norms_version, m.joined_at AS m_joined_at, \
+         m.muted_until AS m_muted_until"
+    };
+}
+pub(crate) use joined_group_columns;
 
 /// Active members of group `g`, as a column.
 macro_rules! member_count {
@@ -462,8 +526,8 @@ impl Store {
         Ok(row.map(Group::from))
     }
 
-    /// The group and the person's membership of it, in one read: what every
-    /// group page starts from.
+    /// The group and the person's membership of it, in one read. (Group
+    /// routes get them with the session: see [`Store::signed_in`].)
     pub async fn group_with_membership(
         &self,
         id: GroupId,
@@ -471,60 +535,18 @@ impl Store {
     ) -> Result<Option<(Group, Option<Membership>)>, StoreError> {
         let sql = concat!(
             "SELECT ",
-            group_columns!(),
-            ", m.group_id, m.account_id, m.role, m.status, m.norms_version AS agreed_version,
-               m.joined_at, m.muted_until
-             FROM groups g LEFT JOIN memberships m ON m.group_id = g.id AND m.account_id = $2
+            joined_group_columns!(),
+            " FROM groups g LEFT JOIN memberships m ON m.group_id = g.id AND m.account_id = $2
              WHERE g.id = $1"
         );
-        #[derive(sqlx::FromRow)]
-        struct Row {
-            #[sqlx(flatten)]
-            group: GroupRow,
-            group_id: Option<i64>,
-            account_id: Option<i64>,
-            role: Option<String>,
-            status: Option<String>,
-            agreed_version: Option<i64>,
-            joined_at: Option<i64>,
-            muted_until: Option<i64>,
-        }
-        let row: Option<Row> = on_pool!(self, |pool| {
+        let row: Option<JoinedGroupRow> = on_pool!(self, |pool| {
             sqlx::query_as(sql)
                 .bind(id.0)
                 .bind(account.0)
                 .fetch_optional(pool)
                 .await
         })?;
-        Ok(row.map(|row| {
-            let membership = match (
-                row.group_id,
-                row.account_id,
-                row.role,
-                row.status,
-                row.agreed_version,
-                row.joined_at,
-            ) {
-                (
-                    Some(group_id),
-                    Some(account_id),
-                    Some(role),
-                    Some(status),
-                    Some(norms_version),
-                    Some(joined_at),
-                ) => Some(Membership::from(MembershipRow {
-                    group_id,
-                    account_id,
-                    role,
-                    status,
-                    norms_version,
-                    joined_at,
-                    muted_until: row.muted_until,
-                })),
-                _ => None,
-            };
-            (Group::from(row.group), membership)
-        }))
+        Ok(row.and_then(JoinedGroupRow::into_group))
     }
 
     /// Listed groups (open and by request) matching the query, most recently

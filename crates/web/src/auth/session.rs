@@ -1,18 +1,21 @@
 //! Sessions: a random token in a cookie (pages) or a bearer header (apps),
 //! looked up by its hash in the database so any node can serve any request.
 
-use axum::extract::{FromRequestParts, OptionalFromRequestParts, Request, State};
+use axum::RequestExt;
+use axum::extract::{FromRequestParts, OptionalFromRequestParts, RawPathParams, Request, State};
 use axum::http::header::{AUTHORIZATION, USER_AGENT};
 use axum::http::request::Parts;
 use axum::middleware::Next;
 use axum::response::Response;
 use hearth_domain::people::Role;
+use hearth_store::groups::{Group, GroupId, Membership};
 use hearth_store::people::Account;
 use hearth_store::sessions::{Session, SessionId, SignedIn};
 use jiff::{SignedDuration, Timestamp};
 use sha2::{Digest, Sha256};
 
 use super::{cookie, random_token, set_cookie};
+use crate::groups::access::group_in_path;
 use crate::{AppError, AppState};
 
 pub const SESSION_COOKIE: &str = "hearth_session";
@@ -112,9 +115,20 @@ pub fn user_agent(parts: &axum::http::HeaderMap) -> Option<&str> {
     parts.get(USER_AGENT).and_then(|value| value.to_str().ok())
 }
 
+/// The group a request's route names (`{group}`) and the signed-in person's
+/// membership of it, read with the session; what [`crate::groups::access`]
+/// decides from. Absent when the request is signed out or no such group
+/// exists.
+#[derive(Debug, Clone)]
+pub struct NamedGroup {
+    pub group: Group,
+    pub membership: Option<Membership>,
+}
+
 /// Middleware: finds the session a request carries (bearer token first, then
 /// cookie) and, when it is live, makes the person available as
-/// [`CurrentUser`]. A request without a live session goes on signed out.
+/// [`CurrentUser`], and on a group's route the group as [`NamedGroup`]. A
+/// request without a live session goes on signed out.
 ///
 /// The person is also copied onto the response, so the error pages rendered
 /// further out can show the right header.
@@ -126,13 +140,24 @@ pub async fn authenticate(
     let token = bearer_token(request.headers())
         .or_else(|| cookie(request.headers(), SESSION_COOKIE))
         .map(str::to_owned);
-    let user = match token {
-        Some(token) => find_user(&state, &token).await?,
+    let signed_in = match token {
+        Some(token) => {
+            // Layers run after routing, so the route's parameters are known.
+            let params = request.extract_parts::<RawPathParams>().await.ok();
+            let group = params
+                .as_ref()
+                .and_then(|params| group_in_path(params.iter()));
+            find_user(&state, &token, group).await?
+        }
         None => None,
     };
-    if let Some(user) = &user {
+    let user = signed_in.map(|(user, group)| {
+        if let Some(group) = group {
+            request.extensions_mut().insert(group);
+        }
         request.extensions_mut().insert(user.clone());
-    }
+        user
+    });
     let mut response = next.run(request).await;
     if let Some(user) = user {
         response.extensions_mut().insert(user);
@@ -140,13 +165,21 @@ pub async fn authenticate(
     Ok(response)
 }
 
-async fn find_user(state: &AppState, token: &str) -> Result<Option<CurrentUser>, AppError> {
+async fn find_user(
+    state: &AppState,
+    token: &str,
+    group: Option<GroupId>,
+) -> Result<Option<(CurrentUser, Option<NamedGroup>)>, AppError> {
     let now = Timestamp::now();
     let Some(SignedIn {
         session,
         account,
         roles,
-    }) = state.store.signed_in(&token_hash(token), now).await?
+        group,
+    }) = state
+        .store
+        .signed_in(&token_hash(token), now, group)
+        .await?
     else {
         return Ok(None);
     };
@@ -157,11 +190,13 @@ async fn find_user(state: &AppState, token: &str) -> Result<Option<CurrentUser>,
             .touch_session(session.id, now, expires_at)
             .await?;
     }
-    Ok(Some(CurrentUser {
+    let user = CurrentUser {
         account,
         roles,
         session_id: session.id,
-    }))
+    };
+    let group = group.map(|(group, membership)| NamedGroup { group, membership });
+    Ok(Some((user, group)))
 }
 
 /// The token from `Authorization: Bearer TOKEN`, if the request has one.

@@ -4,15 +4,14 @@
 //! answer as for a group that does not exist, so a hidden group's existence
 //! is never revealed.
 
-use std::collections::HashMap;
-
-use axum::extract::{FromRequestParts, Path};
+use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use hearth_domain::groups::GroupAction;
 use hearth_store::groups::{Group, GroupId, Membership};
 use jiff::Timestamp;
 
 use crate::auth::CurrentUser;
+use crate::auth::session::NamedGroup;
 use crate::{AppError, AppState};
 
 /// An active member of the group the path's `{group}` names.
@@ -49,25 +48,23 @@ impl Member {
     }
 }
 
-/// The `{group}` of a route's path, when it is a number.
-pub(super) fn group_in_path(params: &HashMap<String, String>) -> Option<GroupId> {
-    params.get("group")?.parse().ok().map(GroupId)
+/// The `{group}` of a route's path parameters, when it is a number.
+pub(crate) fn group_in_path<'a>(
+    params: impl IntoIterator<Item = (&'a str, &'a str)>,
+) -> Option<GroupId> {
+    let (_, value) = params.into_iter().find(|(name, _)| *name == "group")?;
+    value.parse().ok().map(GroupId)
 }
 
 impl FromRequestParts<AppState> for Member {
     type Rejection = AppError;
 
-    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, AppError> {
-        let Path(params) = Path::<HashMap<String, String>>::from_request_parts(parts, state)
-            .await
-            .map_err(|_| AppError::NotFound)?;
-        let group = group_in_path(&params).ok_or(AppError::NotFound)?;
+    /// Decides from what the session middleware read with the session (see
+    /// [`NamedGroup`]), so the wall costs no statement of its own.
+    async fn from_request_parts(parts: &mut Parts, _: &AppState) -> Result<Self, AppError> {
         let user = (parts.extensions.get::<CurrentUser>().cloned()).ok_or(AppError::NotFound)?;
-        let (group, membership) = state
-            .store
-            .group_with_membership(group, user.account.id)
-            .await?
-            .ok_or(AppError::NotFound)?;
+        let NamedGroup { group, membership } =
+            (parts.extensions.get::<NamedGroup>().cloned()).ok_or(AppError::NotFound)?;
         let membership = membership
             .filter(Membership::is_active)
             .ok_or(AppError::NotFound)?;

@@ -545,7 +545,11 @@ impl FromRequestParts<AppState> for PathIds {
 
 impl PathIds {
     fn group(&self) -> Result<GroupId, AppError> {
-        group_in_path(&self.0).ok_or(AppError::NotFound)
+        let params = self
+            .0
+            .iter()
+            .map(|(name, value)| (name.as_str(), value.as_str()));
+        group_in_path(params).ok_or(AppError::NotFound)
     }
 
     pub(super) fn post(&self, name: &str) -> Result<PostId, AppError> {
