@@ -21,6 +21,7 @@ use std::io::{BufRead, BufReader};
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
 use reqwest::header::AUTHORIZATION;
@@ -267,6 +268,9 @@ fn millis(duration: Duration) -> String {
 struct Server {
     child: Child,
     base: String,
+    /// The most private memory (`RssAnon`, in kB) the server has held,
+    /// sampled every 50 ms while it runs.
+    own_peak_kb: Arc<AtomicU64>,
 }
 
 impl Server {
@@ -296,11 +300,30 @@ impl Server {
             let _ = child.wait();
             return Err(Exit::setup("hearth serve stopped before it listened"));
         };
-        Ok(Server { child, base })
+        let own_peak_kb = Arc::new(AtomicU64::new(0));
+        let sampled = Arc::clone(&own_peak_kb);
+        let status = format!("/proc/{}/status", child.id());
+        // Ends with the server, when its status file goes.
+        std::thread::spawn(move || {
+            while let Some(kilobytes) = std::fs::read_to_string(&status)
+                .ok()
+                .and_then(|status| kilobytes(&status, "RssAnon:"))
+            {
+                sampled.fetch_max(kilobytes as u64, Ordering::Relaxed);
+                std::thread::sleep(Duration::from_millis(50));
+            }
+        });
+        Ok(Server {
+            child,
+            base,
+            own_peak_kb,
+        })
     }
 
     fn memory(&self) -> Option<Memory> {
-        Memory::of(&self.child.id().to_string())
+        let mut memory = Memory::of(&self.child.id().to_string())?;
+        memory.own_peak_mb = Some(self.own_peak_kb.load(Ordering::Relaxed) as f64 * 1024.0 / 1e6);
+        Some(memory)
     }
 
     /// The CPU time the server has used so far.
@@ -331,32 +354,41 @@ impl Drop for Server {
 }
 
 /// A process's resident memory, from `/proc/PID/status` (Linux).
+///
+/// RSS counts the pages of the SQLite file each connection maps, once per
+/// connection, though they are the operating system's file cache, shared
+/// and given back under pressure; the server's own memory is `RssAnon`.
 struct Memory {
     /// `VmHWM`: the most it has held at once.
     peak_mb: f64,
     /// `VmRSS`.
     current_mb: f64,
+    /// The most `RssAnon` seen, for a server the bench watched.
+    own_peak_mb: Option<f64>,
 }
 
 impl Memory {
     /// `process` is a PID or `self`.
     fn of(process: &str) -> Option<Memory> {
         let status = std::fs::read_to_string(format!("/proc/{process}/status")).ok()?;
-        let megabytes = |field: &str| {
-            let line = status.lines().find(|line| line.starts_with(field))?;
-            let kilobytes: f64 = line[field.len()..]
-                .trim()
-                .strip_suffix("kB")?
-                .trim()
-                .parse()
-                .ok()?;
-            Some(kilobytes * 1024.0 / 1e6)
-        };
+        let megabytes = |field: &str| Some(kilobytes(&status, field)? * 1024.0 / 1e6);
         Some(Memory {
             peak_mb: megabytes("VmHWM:")?,
             current_mb: megabytes("VmRSS:")?,
+            own_peak_mb: None,
         })
     }
+}
+
+/// A `FIELD:   N kB` line's N, from a `/proc/PID/status` text.
+fn kilobytes(status: &str, field: &str) -> Option<f64> {
+    let line = status.lines().find(|line| line.starts_with(field))?;
+    line[field.len()..]
+        .trim()
+        .strip_suffix("kB")?
+        .trim()
+        .parse()
+        .ok()
 }
 
 /// The CPU time (user and system, all threads) a process has used so far,

@@ -33,6 +33,12 @@ pub enum ConnectError {
 /// How long a request waits for a free connection before giving up; also
 /// bounds how long start-up waits for an unreachable server.
 const ACQUIRE_TIMEOUT: Duration = Duration::from_secs(5);
+/// Connections each node keeps to PostgreSQL. Requests queue for one in the
+/// node rather than as backends competing for the server's cores: on the
+/// benchmark's two cores 8 gave a group page a p99 of 19 ms where 16 gave
+/// 30 ms (`docs/BENCHMARKS.md`). Several nodes also stay well inside
+/// PostgreSQL's default of 100 connections.
+const POSTGRES_CONNECTIONS: u32 = 8;
 /// How long SQLite waits on a lock held by another writer.
 const SQLITE_BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 /// How much of the SQLite file each connection maps into memory (SQLite's
@@ -82,7 +88,7 @@ impl Store {
                         reason: one_line(&e),
                     })?;
                 let pool = PgPoolOptions::new()
-                    .max_connections(16)
+                    .max_connections(POSTGRES_CONNECTIONS)
                     .acquire_timeout(ACQUIRE_TIMEOUT)
                     .connect_with(options)
                     .await

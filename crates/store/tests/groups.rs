@@ -1276,6 +1276,12 @@ backend_tests! {
         assert_eq!(page.replies[0].rendered.excerpt, "held on Proud of you");
         let post = store.post(group, answered).await.unwrap().unwrap();
         assert_eq!(post.rendered, RenderedPost::of(answer));
+        let other = make_group(store, owner, "Other", GroupKind::Open).await.id;
+        assert_eq!(
+            store.thread_page(other, thread, owner, None).await.unwrap(),
+            None,
+            "a thread is read only through its own group, replies included"
+        );
     }
 
     async fn migrating_renders_posts_that_have_no_html(db) {

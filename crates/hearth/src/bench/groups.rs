@@ -203,10 +203,12 @@ pub async fn run(args: GroupsArgs, database: Option<String>) -> Result<(), Exit>
     }
     match server.memory() {
         Some(memory) => println!(
-            "  {:<26} {:.0} MB (now {:.0} MB; no target)",
-            "server peak RSS", memory.peak_mb, memory.current_mb
+            "  {:<26} {:.0} MB (RSS {:.0} MB, the mapped database file included; no target)",
+            "server peak memory",
+            memory.own_peak_mb.unwrap_or(memory.peak_mb),
+            memory.peak_mb
         ),
-        None => println!("  server peak RSS: unknown (no /proc/PID/status here)"),
+        None => println!("  server peak memory: unknown (no /proc/PID/status here)"),
     }
     Ok(())
 }

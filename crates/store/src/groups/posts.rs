@@ -536,7 +536,11 @@ impl Store {
         after: Option<ReplyCursor>,
     ) -> Result<Option<ThreadPage>, StoreError> {
         // The share, then the page's replies: helpful ones first (place 0),
-        // then the rest (place 1), each in the order they came.
+        // then the rest (place 1), each in the order they came. Only the
+        // share's branch checks the group: replies of a thread in another
+        // group come to nothing below, as there is no share. (A group
+        // condition on the replies led PostgreSQL to a group index and a
+        // sort of every reply of the thread.)
         let sql = concat!(
             "SELECT ",
             post_columns!(),
@@ -552,7 +556,7 @@ impl Store {
             ", CAST(NULL AS BIGINT) AS seen_activity_at, ",
             supports_given!(),
             " FROM posts p JOIN accounts a ON a.id = p.author_id
-             WHERE p.thread_id = $1 AND p.group_id = $2 AND p.removed_at IS NULL
+             WHERE p.thread_id = $1 AND p.removed_at IS NULL
                AND ((CASE WHEN p.helpful THEN 0 ELSE 1 END) > $4
                     OR ((CASE WHEN p.helpful THEN 0 ELSE 1 END) = $4 AND p.id > $5))
              ORDER BY (CASE WHEN p.helpful THEN 0 ELSE 1 END), p.id LIMIT ",
