@@ -202,18 +202,19 @@ macro_rules! replies_wanted {
     };
 }
 
-/// Which kinds of supportive response a post (`p`) has had, as
-/// `kinds_given`, and which of them the reader (`$3`) gave, as `kinds_mine`:
-/// bit `i` is `SupportKind::ALL[i]`, NULL when none. Bits, not rows, so a
-/// thread page's responses come in the same statement as its posts.
+/// Which kinds of supportive response a post (`p`) has had, and which of
+/// them the reader (`$3`) gave, in one look-up, as `supports`: bit `i` is
+/// `SupportKind::ALL[i]` given by anyone, bit `4 + i` given by the reader;
+/// NULL when none. Bits, not rows, so a thread page's responses come in the
+/// same statement as its posts.
 macro_rules! supports_given {
     () => {
         "(SELECT SUM(DISTINCT CASE s.kind WHEN 'thank_you' THEN 1 WHEN 'me_too' THEN 2 \
            WHEN 'sending_strength' THEN 4 WHEN 'proud_of_you' THEN 8 END) \
-          FROM post_supports s WHERE s.post_id = p.id) AS kinds_given, \
-         (SELECT SUM(DISTINCT CASE s.kind WHEN 'thank_you' THEN 1 WHEN 'me_too' THEN 2 \
-           WHEN 'sending_strength' THEN 4 WHEN 'proud_of_you' THEN 8 END) \
-          FROM post_supports s WHERE s.post_id = p.id AND s.account_id = $3) AS kinds_mine"
+         + 16 * COALESCE(SUM(DISTINCT CASE WHEN s.account_id = $3 THEN CASE s.kind \
+           WHEN 'thank_you' THEN 1 WHEN 'me_too' THEN 2 WHEN 'sending_strength' THEN 4 \
+           WHEN 'proud_of_you' THEN 8 END END), 0) \
+          FROM post_supports s WHERE s.post_id = p.id) AS supports"
     };
 }
 
@@ -568,13 +569,12 @@ impl Store {
             #[sqlx(flatten)]
             post: PostRow,
             seen_activity_at: Option<i64>,
-            kinds_given: Option<i64>,
-            kinds_mine: Option<i64>,
+            supports: Option<i64>,
         }
         impl Row {
             fn into_post(self) -> Post {
-                let given = self.kinds_given.unwrap_or(0);
-                let mine = self.kinds_mine.unwrap_or(0);
+                let supports = self.supports.unwrap_or(0);
+                let (given, mine) = (supports & 0b1111, supports >> 4);
                 let mut post = Post::from(self.post);
                 post.supports = (SupportKind::ALL.iter().enumerate())
                     .filter(|(bit, _)| given & (1 << bit) != 0)
@@ -813,6 +813,7 @@ mod tests {
         for (bit, kind) in SupportKind::ALL.iter().enumerate() {
             let case = format!("WHEN '{}' THEN {}", kind.as_str(), 1 << bit);
             assert_eq!(supports_given!().matches(&case).count(), 2, "{case}");
+            assert!(1 << bit < 16, "the reader's bits start at 16");
         }
         assert_eq!(
             supports_given!().matches("WHEN '").count(),
