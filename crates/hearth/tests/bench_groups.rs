@@ -8,7 +8,7 @@ use std::process::{Command, Output};
 use hearth_domain::people::Handle;
 use hearth_store::backend_tests;
 use hearth_store::groups::GroupId;
-use hearth_store::groups::posts::REPLIES_PER_PAGE;
+use hearth_store::groups::posts::{REPLIES_PER_PAGE, WithMarkdown};
 use hearth_store::people::AccountId;
 use hearth_store::testing::TestDatabase;
 
@@ -82,7 +82,7 @@ backend_tests! {
                 posts += 1 + thread.reply_count;
                 if thread.reply_count <= i64::from(REPLIES_PER_PAGE) {
                     let page = store
-                        .thread_page(group, thread.id, AccountId(1), None)
+                        .thread_page(group, thread.id, AccountId(1), None, WithMarkdown::Yes)
                         .await
                         .unwrap()
                         .expect("a listed thread has a page");

@@ -20,6 +20,7 @@ use hearth_store::groups::audit::{AuditAction, AuditEntry};
 use hearth_store::groups::notifications::{Notification, NotificationKind};
 use hearth_store::groups::posts::{
     Author, NewReply, NewShare, PostId, REPLIES_PER_PAGE, Replied, ReplyCursor, ThreadCursor,
+    WithMarkdown,
 };
 use hearth_store::groups::{
     DirectoryQuery, Group, GroupId, GroupListing, GroupNorms, GroupSettings, Invite, InviteId,
@@ -1014,7 +1015,7 @@ backend_tests! {
         assert_eq!(post.author, Author { account_id: amy, handle: "Amy".to_owned(), anonymous: true });
         assert_eq!(post.kind, Some(ShareKind::Question));
         assert_eq!(post.title.as_deref(), Some("A hard week"));
-        assert_eq!(post.body, "It has been a hard week.");
+        assert_eq!(post.body.as_deref(), Some("It has been a hard week."));
         assert_eq!(post.quoting, None);
         assert_eq!((post.created_at, post.last_activity_at), (t(10), t(10)));
         assert!(!post.removed && !post.pinned && !post.locked && !post.helpful);
@@ -1054,7 +1055,7 @@ backend_tests! {
         assert_eq!(answer.thread_id, Some(thread));
         assert_eq!(answer.thread(), thread);
         assert_eq!((answer.kind, answer.title.as_deref()), (None, None));
-        assert_eq!(answer.body, "I hear you.");
+        assert_eq!(answer.body.as_deref(), Some("I hear you."));
         assert_eq!(answer.created_at, t(20));
 
         let told = notes(store, amy).await;
@@ -1267,7 +1268,7 @@ backend_tests! {
         let thread = share(store, group, owner, text, t(5)).await;
         let answer = "> held on\n\n*Proud* of you";
         let answered = posted(reply(store, group, owner, thread, answer, t(6)).await);
-        let page = store.thread_page(group, thread, owner, None).await.unwrap().unwrap();
+        let page = store.thread_page(group, thread, owner, None, WithMarkdown::Yes).await.unwrap().unwrap();
         assert_eq!(page.share.rendered, RenderedPost::of(text));
         assert!(page.share.rendered.html.contains("<strong>Held on</strong>"));
         assert!(!page.share.rendered.html.contains("<script"));
@@ -1276,9 +1277,15 @@ backend_tests! {
         assert_eq!(page.replies[0].rendered.excerpt, "held on Proud of you");
         let post = store.post(group, answered).await.unwrap().unwrap();
         assert_eq!(post.rendered, RenderedPost::of(answer));
+        assert_eq!(page.share.body.as_deref(), Some(text));
+        let html_only =
+            store.thread_page(group, thread, owner, None, WithMarkdown::No).await.unwrap().unwrap();
+        assert_eq!((html_only.share.body, &html_only.replies[0].body), (None, &None));
+        assert_eq!(html_only.share.rendered, page.share.rendered);
+        assert_eq!(html_only.replies[0].rendered, page.replies[0].rendered);
         let other = make_group(store, owner, "Other", GroupKind::Open).await.id;
         assert_eq!(
-            store.thread_page(other, thread, owner, None).await.unwrap(),
+            store.thread_page(other, thread, owner, None, WithMarkdown::Yes).await.unwrap(),
             None,
             "a thread is read only through its own group, replies included"
         );
@@ -1325,7 +1332,7 @@ backend_tests! {
         };
 
         let seen = async |reader: AccountId| {
-            store.thread_page(group, thread, reader, None).await.unwrap().unwrap().seen_activity_at
+            store.thread_page(group, thread, reader, None, WithMarkdown::Yes).await.unwrap().unwrap().seen_activity_at
         };
         assert!(!unread(amy).await, "one's own new thread is not unread");
         assert!(unread(bea).await, "a thread never opened is unread");
@@ -1388,7 +1395,7 @@ backend_tests! {
             let mut after = None;
             let mut pages = 0;
             loop {
-                let page = store.thread_page(group, thread, reader, after).await.unwrap().unwrap();
+                let page = store.thread_page(group, thread, reader, after, WithMarkdown::Yes).await.unwrap().unwrap();
                 pages += 1;
                 assert_eq!(page.share.id, thread);
                 assert!(page.replies.len() <= REPLIES_PER_PAGE as usize);
@@ -1408,7 +1415,7 @@ backend_tests! {
             (seen, pages)
         }
 
-        let first = store.thread_page(group, thread, amy, None).await.unwrap().unwrap();
+        let first = store.thread_page(group, thread, amy, None, WithMarkdown::Yes).await.unwrap().unwrap();
         assert_eq!(first.share.reply_count, 117, "removed replies no longer count");
         assert_eq!(first.share.kind, Some(ShareKind::Question));
         assert!(first.replies[0].helpful && first.replies[1].helpful && !first.replies[2].helpful);
@@ -1429,10 +1436,10 @@ backend_tests! {
 
         // Only a live thread of this group has pages.
         let other = make_group(store, owner, "Other", GroupKind::Open).await.id;
-        assert_eq!(store.thread_page(other, thread, amy, None).await.unwrap(), None);
-        assert_eq!(store.thread_page(group, replies[0], amy, None).await.unwrap(), None);
+        assert_eq!(store.thread_page(other, thread, amy, None, WithMarkdown::Yes).await.unwrap(), None);
+        assert_eq!(store.thread_page(group, replies[0], amy, None, WithMarkdown::Yes).await.unwrap(), None);
         store.remove_post(group, thread, owner, "unsafe", t(400)).await.unwrap();
-        assert_eq!(store.thread_page(group, thread, amy, None).await.unwrap(), None);
+        assert_eq!(store.thread_page(group, thread, amy, None, WithMarkdown::Yes).await.unwrap(), None);
     }
 
     async fn supports_toggle_and_show_each_kind_once_with_the_readers_own(db) {
@@ -1452,7 +1459,7 @@ backend_tests! {
         assert!(store.toggle_support(thread, owner, SupportKind::MeToo, t(4)).await.unwrap());
         assert!(store.toggle_support(answer, amy, SupportKind::SendingStrength, t(4)).await.unwrap());
 
-        let page_for = async |reader: AccountId| store.thread_page(group, thread, reader, None).await.unwrap().unwrap();
+        let page_for = async |reader: AccountId| store.thread_page(group, thread, reader, None, WithMarkdown::Yes).await.unwrap().unwrap();
         use SupportKind::{MeToo, ProudOfYou, SendingStrength, ThankYou};
         let as_bea = page_for(bea).await;
         assert_eq!(as_bea.share.supports, vec![(ThankYou, true), (MeToo, false), (ProudOfYou, false)]);
@@ -1629,7 +1636,7 @@ backend_tests! {
         store.remove_post(group, unkind, owner, "unkind", t(10)).await.unwrap();
         assert_eq!(reply_count(store, group, thread).await, 1);
         assert!(store.post(group, unkind).await.unwrap().unwrap().removed, "kept for the record");
-        let page = store.thread_page(group, thread, amy, None).await.unwrap().unwrap();
+        let page = store.thread_page(group, thread, amy, None, WithMarkdown::Yes).await.unwrap().unwrap();
         assert_eq!(page.replies.len(), 1);
         let log = audit(store, group).await;
         assert_eq!(log, vec![AuditEntry {
@@ -1831,7 +1838,7 @@ backend_tests! {
         }
         assert_eq!(reply_count(store, group, thread).await, 10);
         assert_eq!(notes(store, owner).await.len(), 10);
-        let page = store.thread_page(group, thread, people[0], None).await.unwrap().unwrap();
+        let page = store.thread_page(group, thread, people[0], None, WithMarkdown::Yes).await.unwrap().unwrap();
         assert_eq!(page.replies.len(), 10);
         assert_eq!(page.share.supports, vec![(SupportKind::MeToo, true)]);
     }

@@ -203,6 +203,27 @@ hearth_store::backend_tests! {
         assert_eq!(unknown.status(), StatusCode::UNPROCESSABLE_ENTITY);
     }
 
+    async fn quote_starts_the_reply_box_with_a_post_of_this_thread_only(app) {
+        let owner = person(&app, "owner").await;
+        let group = start_group(&app, &owner, "Evening Circle", "open").await;
+        let thread = share(&app, &owner, &group, &[("kind", "share"), ("body", "Day *one*.\nStill here.")]).await;
+        let elsewhere = share(&app, &owner, &group, &[("kind", "share"), ("body", "Another story")]).await;
+        let shared = thread.rsplit('/').next().unwrap();
+        let other = elsewhere.rsplit('/').next().unwrap();
+        let (status, html) = page(&owner, &app, &format!("{thread}?quote={shared}")).await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(html.contains("&#62; Day *one*.\n&#62; Still here.\n\n</textarea>"), "{html}");
+        for quote in [other, "999999", "x"] {
+            let (status, html) = page(&owner, &app, &format!("{thread}?quote={quote}")).await;
+            if quote == "x" {
+                assert_eq!(status, StatusCode::BAD_REQUEST, "not a number");
+                continue;
+            }
+            assert_eq!(status, StatusCode::OK);
+            assert!(html.contains("></textarea>"), "an empty reply box for {quote}");
+        }
+    }
+
     async fn the_asker_marks_what_helped_and_it_rises(app) {
         let owner = person(&app, "owner").await;
         let group = start_group(&app, &owner, "Evening Circle", "open").await;

@@ -78,8 +78,9 @@ pub struct Post {
     pub author: Author,
     pub kind: Option<ShareKind>,
     pub title: Option<String>,
-    /// The Markdown as written.
-    pub body: String,
+    /// The Markdown as written; `None` from a thread page read
+    /// [`WithMarkdown::No`].
+    pub body: Option<String>,
     /// The safe HTML and plain excerpt made from it when it was written.
     pub rendered: RenderedPost,
     pub quoting: Option<PostId>,
@@ -137,7 +138,7 @@ struct PostRow {
     anonymous: bool,
     kind: Option<String>,
     title: Option<String>,
-    body: String,
+    body: Option<String>,
     body_html: String,
     excerpt: String,
     quoted_post_id: Option<i64>,
@@ -181,13 +182,26 @@ impl From<PostRow> for Post {
     }
 }
 
-/// The columns [`PostRow`] reads from `posts p JOIN accounts a`.
+/// The columns [`PostRow`] reads from `posts p JOIN accounts a`, the
+/// Markdown as `$body` (`"p.body"`, or an expression that may leave it out).
 macro_rules! post_columns {
-    () => {
-        "p.id, p.group_id, p.thread_id, p.author_id, a.handle, p.anonymous, p.kind, p.title, \
-         p.body, p.body_html, p.excerpt, p.quoted_post_id, p.created_at, p.removed_at, p.pinned, p.locked, \
-         p.reply_count, p.last_activity_at, p.helpful"
+    ($body:literal) => {
+        concat!(
+            "p.id, p.group_id, p.thread_id, p.author_id, a.handle, p.anonymous, p.kind, \
+             p.title, ",
+            $body,
+            " AS body, p.body_html, p.excerpt, p.quoted_post_id, p.created_at, p.removed_at, \
+             p.pinned, p.locked, p.reply_count, p.last_activity_at, p.helpful"
+        )
     };
+}
+
+/// Whether a thread page brings each post's Markdown as well as its HTML:
+/// the API gives both, a web page shows only the HTML.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WithMarkdown {
+    Yes,
+    No,
 }
 
 /// Replies per page of a thread.
@@ -511,7 +525,7 @@ impl Store {
     pub async fn post(&self, group: GroupId, id: PostId) -> Result<Option<Post>, StoreError> {
         let sql = concat!(
             "SELECT ",
-            post_columns!(),
+            post_columns!("p.body"),
             " FROM posts p JOIN accounts a ON a.id = p.author_id
              WHERE p.id = $1 AND p.group_id = $2"
         );
@@ -535,6 +549,7 @@ impl Store {
         thread: PostId,
         reader: AccountId,
         after: Option<ReplyCursor>,
+        markdown: WithMarkdown,
     ) -> Result<Option<ThreadPage>, StoreError> {
         // The share, then the page's replies: helpful ones first (place 0),
         // then the rest (place 1), each in the order they came. Only the
@@ -544,7 +559,7 @@ impl Store {
         // sort of every reply of the thread.)
         let sql = concat!(
             "SELECT ",
-            post_columns!(),
+            post_columns!("CASE WHEN $6 THEN p.body END"),
             ", r.seen_activity_at, ",
             supports_given!(),
             " FROM posts p JOIN accounts a ON a.id = p.author_id
@@ -553,7 +568,7 @@ impl Store {
                AND p.removed_at IS NULL
              UNION ALL
              SELECT * FROM (SELECT ",
-            post_columns!(),
+            post_columns!("CASE WHEN $6 THEN p.body END"),
             ", CAST(NULL AS BIGINT) AS seen_activity_at, ",
             supports_given!(),
             " FROM posts p JOIN accounts a ON a.id = p.author_id
@@ -594,6 +609,7 @@ impl Store {
                 .bind(reader.0)
                 .bind(place)
                 .bind(after_id)
+                .bind(markdown == WithMarkdown::Yes)
                 .fetch_all(pool)
                 .await
         })?;

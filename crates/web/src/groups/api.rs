@@ -23,7 +23,9 @@ use hearth_domain::groups::{
     mentioned_handle_keys, render_markdown,
 };
 use hearth_store::groups::notifications::{Notification, NotificationId};
-use hearth_store::groups::posts::{Author, NewReply, NewShare, Post, PostId, Replied};
+use hearth_store::groups::posts::{
+    Author, NewReply, NewShare, Post, PostId, Replied, WithMarkdown,
+};
 use hearth_store::groups::{Group, GroupId, GroupNorms, JoinRefused, Joined, Membership};
 use hearth_store::people::AccountId;
 use jiff::Timestamp;
@@ -329,7 +331,8 @@ impl PostView {
             author,
             anonymous: post.author.anonymous,
             mine,
-            body: post.body.clone(),
+            // Every post the API shows is read with its Markdown.
+            body: post.body.clone().unwrap_or_default(),
             body_html: post.rendered.html.clone(),
             created_at: post.created_at,
             helpful: post.helpful,
@@ -1309,6 +1312,7 @@ async fn thread(
             thread,
             reader,
             decode_reply_cursor(&parameters.after),
+            WithMarkdown::Yes,
         )
         .await?
         .ok_or(AppError::NotFound)?;

@@ -15,7 +15,7 @@ use hearth_domain::groups::{
 use hearth_store::groups::Member as GroupMember;
 use hearth_store::groups::posts::{
     Author, NewReply, NewShare, Post, PostId, Replied, ReplyCursor, ThreadCursor, ThreadPage,
-    ThreadSummary,
+    ThreadSummary, WithMarkdown,
 };
 use hearth_store::groups::{GroupNorms, Joined};
 use hearth_store::people::AccountId;
@@ -428,6 +428,7 @@ async fn load_thread(
             PostId(thread),
             member.user.account.id,
             decode_reply_cursor(after),
+            WithMarkdown::No,
         )
         .await?
         .ok_or(AppError::NotFound)
@@ -441,15 +442,15 @@ async fn thread_page(
     Query(parameters): Query<PageParameters>,
 ) -> Result<Response, AppError> {
     let page = load_thread(&state, &member, thread, &parameters.after).await?;
-    // The quoted post must be in this thread.
-    let draft = (parameters.quote)
-        .and_then(|id| {
-            std::iter::once(&page.share)
-                .chain(&page.replies)
-                .find(|post| post.id.0 == id)
-        })
-        .map(|post| quote_markdown(&post.body))
-        .unwrap_or_default();
+    let draft = match parameters.quote {
+        Some(id) => (state.store.post(member.group.id, PostId(id)).await?)
+            // The quoted post must be in this thread, and still there.
+            .filter(|post| post.thread() == page.share.id && !post.removed)
+            .and_then(|post| post.body)
+            .map(|body| quote_markdown(&body))
+            .unwrap_or_default(),
+        None => String::new(),
+    };
     // Written only when there is something new: reading is not a write.
     let activity = page.share.last_activity_at;
     if page.seen_activity_at.is_none_or(|seen| seen < activity) {
