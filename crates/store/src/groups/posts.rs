@@ -556,7 +556,8 @@ impl Store {
         // share's branch checks the group: replies of a thread in another
         // group come to nothing below, as there is no share. (A group
         // condition on the replies led PostgreSQL to a group index and a
-        // sort of every reply of the thread.)
+        // sort of every reply of the thread, and so did the cursor written
+        // as an OR instead of one comparison of (place, id).)
         let sql = concat!(
             "SELECT ",
             post_columns!("CASE WHEN $6 THEN p.body END"),
@@ -573,8 +574,7 @@ impl Store {
             supports_given!(),
             " FROM posts p JOIN accounts a ON a.id = p.author_id
              WHERE p.thread_id = $1 AND p.removed_at IS NULL
-               AND ((CASE WHEN p.helpful THEN 0 ELSE 1 END) > $4
-                    OR ((CASE WHEN p.helpful THEN 0 ELSE 1 END) = $4 AND p.id > $5))
+               AND ((CASE WHEN p.helpful THEN 0 ELSE 1 END), p.id) > ($4, $5)
              ORDER BY (CASE WHEN p.helpful THEN 0 ELSE 1 END), p.id LIMIT ",
             replies_wanted!(),
             ") AS replies"
