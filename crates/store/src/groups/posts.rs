@@ -750,6 +750,7 @@ impl Store {
         // Each batch starts after the last one's posts, so no batch reads
         // the rows an earlier one rendered.
         let mut after = 0;
+        let mut rendered_so_far = 0;
         loop {
             let unrendered: Vec<(i64, String)> = on_pool!(self, |pool| {
                 sqlx::query_as(
@@ -763,9 +764,24 @@ impl Store {
                 .await
             })?;
             let Some((last, _)) = unrendered.last() else {
+                if rendered_so_far > 0 {
+                    tracing::info!(posts = rendered_so_far, "made the HTML of older posts");
+                }
                 return Ok(());
             };
+            if rendered_so_far == 0 {
+                tracing::info!("making the HTML of posts written before it was stored");
+            }
             after = *last;
+            let before = rendered_so_far;
+            rendered_so_far += unrendered.len();
+            // A large database takes a minute or so: say how far it is.
+            if before / 100_000 != rendered_so_far / 100_000 {
+                tracing::info!(
+                    posts = rendered_so_far,
+                    "made the HTML of older posts so far"
+                );
+            }
             let rendered: Vec<(i64, RenderedPost)> = (unrendered.into_iter())
                 .map(|(id, body)| (id, RenderedPost::of(&body)))
                 .collect();
