@@ -6,8 +6,9 @@
 
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
-use hearth_domain::groups::GroupAction;
+use hearth_domain::groups::{GroupAction, may_act_on};
 use hearth_store::groups::{Group, GroupId, Membership};
+use hearth_store::people::AccountId;
 use jiff::Timestamp;
 
 use crate::auth::CurrentUser;
@@ -45,6 +46,35 @@ impl Member {
 
     pub fn is_muted(&self, now: Timestamp) -> bool {
         self.membership.is_muted(now)
+    }
+
+    /// The active membership of `account` in this member's group, if any.
+    pub async fn fellow(
+        &self,
+        state: &AppState,
+        account: AccountId,
+    ) -> Result<Option<Membership>, AppError> {
+        Ok((state.store)
+            .group_with_membership(self.group.id, account)
+            .await?
+            .and_then(|(_, membership)| membership)
+            .filter(Membership::is_active))
+    }
+
+    /// The active member `account`, if this member may act on them: 404
+    /// when there is no such member, 403 when they are the owner, this
+    /// member, or (for a facilitator) another facilitator.
+    pub async fn target(
+        &self,
+        state: &AppState,
+        account: AccountId,
+    ) -> Result<Membership, AppError> {
+        let target = (self.fellow(state, account).await?).ok_or(AppError::NotFound)?;
+        if may_act_on(self.membership.role, target.role) {
+            Ok(target)
+        } else {
+            Err(AppError::NotAllowed)
+        }
     }
 }
 

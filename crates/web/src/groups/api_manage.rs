@@ -15,10 +15,10 @@ use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use hearth_domain::groups::{GroupAction, GroupRole, Norms, may_act_on};
+use hearth_domain::groups::{GroupAction, GroupRole, Norms};
 use hearth_store::groups::audit::{AuditAction, AuditEntry};
 use hearth_store::groups::posts::Post;
-use hearth_store::groups::{Group, Invite, InviteId, Membership};
+use hearth_store::groups::{Group, Invite, InviteId};
 use hearth_store::people::AccountId;
 use jiff::{SignedDuration, Timestamp};
 use serde::{Deserialize, Serialize};
@@ -393,25 +393,6 @@ fn invite_link(state: &AppState, token: &str) -> String {
     format!("{base}/invites/{token}")
 }
 
-/// The active member `{account}` of the group, if the caller may act on
-/// them: 404 when there is no such member, 403 when they are the owner, the
-/// caller, or (for a facilitator) another facilitator.
-async fn target(state: &AppState, member: &Member, ids: &PathIds) -> Result<Membership, AppError> {
-    let account = AccountId(ids.id("account")?);
-    let (_, membership) = (state.store)
-        .group_with_membership(member.group.id, account)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let target = (membership)
-        .filter(Membership::is_active)
-        .ok_or(AppError::NotFound)?;
-    if may_act_on(member.membership.role, target.role) {
-        Ok(target)
-    } else {
-        Err(AppError::NotAllowed)
-    }
-}
-
 /// An active member as a facilitator sees them, after a change.
 async fn managed_member(
     state: &AppState,
@@ -687,7 +668,7 @@ async fn change_role(
     Json(body): Json<RoleRequest>,
 ) -> Result<Json<ManagedMemberView>, AppError> {
     member.require(GroupAction::ChangeRoles)?;
-    let target = target(&state, &member, &ids).await?;
+    let target = member.target(&state, AccountId(ids.id("account")?)).await?;
     let role = match body.role.parse::<GroupRole>() {
         Ok(role @ (GroupRole::Facilitator | GroupRole::Member)) => role,
         _ => {
@@ -733,7 +714,7 @@ async fn remove_member(
     body: Option<Json<ReasonRequest>>,
 ) -> Result<StatusCode, AppError> {
     member.require(GroupAction::RemoveMembers)?;
-    let target = target(&state, &member, &ids).await?;
+    let target = member.target(&state, AccountId(ids.id("account")?)).await?;
     let Json(body) = body.unwrap_or_default();
     let reason = reason(&body.reason).map_err(|error| AppError::Invalid(vec![error]))?;
     (state.store)
@@ -774,7 +755,7 @@ async fn mute_member(
     Json(body): Json<MuteRequest>,
 ) -> Result<Json<ManagedMemberView>, AppError> {
     member.require(GroupAction::MuteMembers)?;
-    let target = target(&state, &member, &ids).await?;
+    let target = member.target(&state, AccountId(ids.id("account")?)).await?;
     let count = count_between(
         body.days,
         "days",
@@ -831,11 +812,7 @@ async fn transfer_ownership(
         .map(AccountId)
         .filter(|account| *account != me);
     let heir = match chosen {
-        Some(account) => (state.store)
-            .group_with_membership(member.group.id, account)
-            .await?
-            .and_then(|(_, membership)| membership)
-            .filter(Membership::is_active),
+        Some(account) => member.fellow(&state, account).await?,
         None => None,
     };
     let Some(heir) = heir else {

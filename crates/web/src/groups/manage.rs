@@ -619,24 +619,6 @@ async fn revoke_invite(
     Ok(manage_at(&member, "invites"))
 }
 
-/// The active member `account` of the group, if the reader may act on
-/// them: 404 when there is no such member, 403 when they are the owner, the
-/// reader, or (for a facilitator) another facilitator.
-async fn target(state: &AppState, member: &Member, account: i64) -> Result<Membership, AppError> {
-    let (_, membership) = (state.store)
-        .group_with_membership(member.group.id, AccountId(account))
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let target = (membership)
-        .filter(Membership::is_active)
-        .ok_or(AppError::NotFound)?;
-    if may_act_on(member.membership.role, target.role) {
-        Ok(target)
-    } else {
-        Err(AppError::NotAllowed)
-    }
-}
-
 #[derive(Debug, Deserialize)]
 struct RoleForm {
     #[serde(default)]
@@ -651,7 +633,7 @@ async fn change_role(
     Form(form): Form<RoleForm>,
 ) -> Result<Response, AppError> {
     member.require(GroupAction::ChangeRoles)?;
-    let target = target(&state, &member, account).await?;
+    let target = member.target(&state, AccountId(account)).await?;
     let role = match form.role.parse::<GroupRole>() {
         Ok(role @ (GroupRole::Facilitator | GroupRole::Member)) => role,
         _ => {
@@ -682,7 +664,7 @@ async fn remove_member(
     Form(form): Form<ReasonForm>,
 ) -> Result<Response, AppError> {
     member.require(GroupAction::RemoveMembers)?;
-    let target = target(&state, &member, account).await?;
+    let target = member.target(&state, AccountId(account)).await?;
     let reason = match reason(&form.reason) {
         Ok(reason) => reason,
         Err(message) => {
@@ -719,7 +701,7 @@ async fn mute_member(
     Form(form): Form<MuteForm>,
 ) -> Result<Response, AppError> {
     member.require(GroupAction::MuteMembers)?;
-    let target = target(&state, &member, account).await?;
+    let target = member.target(&state, AccountId(account)).await?;
     let count = count_between(&form.days, MUTE_MAX_DAYS, None)
         .ok_or_else(|| Message::new("manage-mute-days-range").with("max", MUTE_MAX_DAYS));
     let (count, reason) = match (count, reason(&form.reason)) {
@@ -774,11 +756,7 @@ async fn transfer(
         .map(AccountId)
         .filter(|account| *account != me);
     let heir = match chosen {
-        Some(account) => (state.store)
-            .group_with_membership(member.group.id, account)
-            .await?
-            .and_then(|(_, membership)| membership)
-            .filter(Membership::is_active),
+        Some(account) => member.fellow(&state, account).await?,
         None => None,
     };
     let Some(heir) = heir else {
