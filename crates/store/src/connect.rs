@@ -39,6 +39,15 @@ const ACQUIRE_TIMEOUT: Duration = Duration::from_secs(5);
 /// 30 ms (`docs/BENCHMARKS.md`). Several nodes also stay well inside
 /// PostgreSQL's default of 100 connections.
 const POSTGRES_CONNECTIONS: u32 = 8;
+/// Every statement is prepared once per connection and then planned once,
+/// without its values, as SQLite plans; the SQL is written for plans that
+/// hold for any value. Left to choose, PostgreSQL planned the group page's
+/// list of threads afresh on every request, because its estimate for one
+/// large group looked cheaper than the plan for any group, which is the
+/// same plan (`docs/BENCHMARKS.md`).
+///
+/// Sent with the connection's start, so it costs no round trip.
+const POSTGRES_PLAN_CACHE_MODE: (&str, &str) = ("plan_cache_mode", "force_generic_plan");
 /// How long SQLite waits on a lock held by another writer.
 const SQLITE_BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 /// How much of the SQLite file each connection maps into memory (SQLite's
@@ -49,6 +58,26 @@ const SQLITE_BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 /// not memory of the server's own, though it counts in the process's RSS.
 const SQLITE_MMAP_BYTES: u64 = 2 << 30;
 
+/// Turns off SQLite's memory statistics for the process, before its first
+/// connection. With them on, every allocation SQLite makes takes one lock
+/// shared by all connections, and the pool's 8 worker threads queue on it: a
+/// group page cost 400 µs of the server's time with them and 360 without
+/// (`docs/BENCHMARKS.md`). Hearth reads none of the statistics.
+fn turn_off_sqlite_memory_statistics() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        use libsqlite3_sys::{SQLITE_CONFIG_MEMSTATUS, SQLITE_OK, sqlite3_config};
+        // SAFETY: `SQLITE_CONFIG_MEMSTATUS` takes one `int`. `sqlite3_config`
+        // must not run beside other SQLite calls; every connection this
+        // process opens waits for this `Once` first. Once SQLite has started
+        // it refuses the change and nothing else happens.
+        let code = unsafe { sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0 as std::ffi::c_int) };
+        if code != SQLITE_OK {
+            tracing::warn!(code, "SQLite kept its memory statistics on");
+        }
+    });
+}
+
 impl Store {
     /// Opens the database the URL names: `sqlite://PATH` (the file is created
     /// if missing) or `postgres://...`.
@@ -57,6 +86,7 @@ impl Store {
         let scheme = url.split_once(':').map(|(scheme, _)| scheme);
         match scheme {
             Some("sqlite") => {
+                turn_off_sqlite_memory_statistics();
                 let options = SqliteConnectOptions::from_str(url)
                     .map_err(|e| ConnectError::InvalidUrl {
                         url: shown.clone(),
@@ -82,11 +112,12 @@ impl Store {
                 })
             }
             Some("postgres" | "postgresql") => {
-                let options =
-                    PgConnectOptions::from_str(url).map_err(|e| ConnectError::InvalidUrl {
+                let options = PgConnectOptions::from_str(url)
+                    .map_err(|e| ConnectError::InvalidUrl {
                         url: shown.clone(),
                         reason: one_line(&e),
-                    })?;
+                    })?
+                    .options([POSTGRES_PLAN_CACHE_MODE]);
                 let pool = PgPoolOptions::new()
                     .max_connections(POSTGRES_CONNECTIONS)
                     .acquire_timeout(ACQUIRE_TIMEOUT)

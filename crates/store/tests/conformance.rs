@@ -834,6 +834,17 @@ mod connect {
         let error = Store::connect(&url).await.unwrap_err();
         assert!(matches!(error, ConnectError::Sqlite { .. }), "{error:?}");
     }
+
+    /// SQLite's memory statistics cost every allocation a lock shared by all
+    /// connections; the store turns them off before its first connection.
+    #[tokio::test]
+    async fn sqlite_keeps_no_memory_statistics() {
+        let db = TestDatabase::new(Backend::Sqlite).await;
+        db.store.ping().await.unwrap();
+        // SAFETY: reads one counter; SQLite's own lock guards it.
+        let counted = unsafe { libsqlite3_sys::sqlite3_memory_used() };
+        assert_eq!(counted, 0, "SQLite counted its allocations");
+    }
 }
 
 mod meetings {
