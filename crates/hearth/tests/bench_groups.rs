@@ -71,9 +71,11 @@ backend_tests! {
 
         // What the loader wrote reads back through the store as the app's
         // own writes would: every post in a thread, reply counts that match
-        // the replies, and ids that new rows continue from.
+        // the replies, responses on the posts, and ids that new rows continue
+        // from.
         let store = &db.store;
         let mut posts = 0;
+        let mut with_responses = 0;
         for group in 1..=GROUPS {
             let group = GroupId(group);
             let threads = store.threads(group, AccountId(1), None, 10_000).await.unwrap();
@@ -87,6 +89,9 @@ backend_tests! {
                         .unwrap()
                         .expect("a listed thread has a page");
                     assert_eq!(page.replies.len() as i64, thread.reply_count);
+                    with_responses += (std::iter::once(&page.share).chain(&page.replies))
+                        .filter(|post| !post.supports.is_empty())
+                        .count();
                     assert!(page.replies.iter().all(|reply| reply.created_at
                         >= page.share.created_at
                         && reply.created_at <= page.share.last_activity_at));
@@ -94,6 +99,7 @@ backend_tests! {
             }
         }
         assert_eq!(posts, POSTS);
+        assert!(with_responses > 0, "the loaded responses show on the posts");
         let handle = Handle::parse("after_the_bench").unwrap();
         let account = store
             .create_account(&handle, "not a real hash", None, jiff::Timestamp::now())

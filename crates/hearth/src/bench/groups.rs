@@ -401,12 +401,7 @@ async fn write_posts(loader: &mut BulkLoader, plan: &Arc<Plan>) -> Result<usize,
     };
     let mut supports = 0;
     while let Some((posts, responses)) = receiver.recv().await {
-        let written = async {
-            loader.posts(&posts).await?;
-            loader.supports(&responses).await
-        };
-        written
-            .await
+        (loader.posts(&posts, &responses).await)
             .map_err(|e| Exit::setup(format!("writing posts: {e}")))?;
         supports += responses.len();
     }

@@ -7,10 +7,12 @@
 //! on SQLite, `COPY` on PostgreSQL, a transaction per table a call writes,
 //! so a caller streams batches and its memory stays flat. Batches must come in
 //! the order the foreign keys need: accounts, groups, memberships, posts
-//! (each thread's share before its replies), supports, sessions. A load that
-//! fails half-way leaves what it wrote: load into a database made for it.
+//! (each thread's share before its replies) with their supports, sessions.
+//! A load that fails half-way leaves what it wrote: load into a database
+//! made for it.
 
 use std::borrow::Cow;
+use std::collections::HashMap;
 
 use hearth_domain::groups::{Description, GroupKind, GroupName, GroupRole, Norms, ShareKind, Tags};
 use hearth_domain::groups::{RenderedPost, SupportKind, Title};
@@ -20,7 +22,7 @@ use sqlx::postgres::PgConnection;
 use sqlx::sqlite::{SqliteConnection, SqliteSynchronous};
 use sqlx::{ConnectOptions, Connection, QueryBuilder, Sqlite};
 
-use super::posts::PostId;
+use super::posts::{PostId, support_bit};
 use super::{GroupId, search_text, tag_column};
 use crate::people::AccountId;
 use crate::{Entity, Pool, Store, StoreError, to_seconds};
@@ -356,8 +358,18 @@ impl BulkLoader {
         .await
     }
 
-    /// Shares and replies; none removed. Each gets a request key of its own.
-    pub async fn posts(&mut self, rows: &[BulkPost]) -> Result<(), StoreError> {
+    /// Shares and replies, then the supportive responses they had (each to
+    /// one of `rows`); no post removed. Each post gets a request key of its
+    /// own.
+    pub async fn posts(
+        &mut self,
+        rows: &[BulkPost],
+        supports: &[BulkSupport],
+    ) -> Result<(), StoreError> {
+        let mut supports_given: HashMap<i64, i64> = HashMap::new();
+        for support in supports {
+            *supports_given.entry(support.post.0).or_default() |= support_bit(support.kind);
+        }
         let posts = rows
             .iter()
             .map(|post| {
@@ -383,6 +395,7 @@ impl BulkLoader {
                     Cell::time(post.last_activity_at),
                     Cell::Int(post.reply_count),
                     Cell::Bool(post.helpful),
+                    Cell::Int(supports_given.get(&post.id.0).copied().unwrap_or(0)),
                 ]
             })
             .collect();
@@ -407,14 +420,12 @@ impl BulkLoader {
                 "last_activity_at",
                 "reply_count",
                 "helpful",
+                "supports_given",
             ],
             posts,
         )
-        .await
-    }
-
-    pub async fn supports(&mut self, rows: &[BulkSupport]) -> Result<(), StoreError> {
-        let supports = rows
+        .await?;
+        let supports = supports
             .iter()
             .map(|support| {
                 vec![

@@ -204,6 +204,15 @@ pub enum WithMarkdown {
     No,
 }
 
+/// The bit that stands for `kind` in `posts.supports_given`, as
+/// [`support_bit!`] writes it in SQL.
+pub(crate) fn support_bit(kind: SupportKind) -> i64 {
+    let index = (SupportKind::ALL.iter())
+        .position(|each| *each == kind)
+        .expect("every kind is in SupportKind::ALL");
+    1 << index
+}
+
 /// Replies per page of a thread.
 pub const REPLIES_PER_PAGE: u32 = 50;
 
@@ -216,19 +225,34 @@ macro_rules! replies_wanted {
     };
 }
 
+/// The bit of each kind of supportive response, from the response's `kind`
+/// column (`$kind`): bit `i` is `SupportKind::ALL[i]`.
+macro_rules! support_bit {
+    ($kind:literal) => {
+        concat!(
+            "CASE ",
+            $kind,
+            " WHEN 'thank_you' THEN 1 WHEN 'me_too' THEN 2 WHEN 'sending_strength' THEN 4 \
+             WHEN 'proud_of_you' THEN 8 END"
+        )
+    };
+}
+
 /// Which kinds of supportive response a post (`p`) has had, and which of
-/// them the reader (`$3`) gave, in one look-up, as `supports`: bit `i` is
-/// `SupportKind::ALL[i]` given by anyone, bit `4 + i` given by the reader;
-/// NULL when none. Bits, not rows, so a thread page's responses come in the
-/// same statement as its posts.
+/// them the reader (`$3`) gave, as `supports`: bits 0 to 3 are
+/// `posts.supports_given` (see [`support_bit!`]), bits 4 to 7 the reader's
+/// own. The reader's are looked up only on a post that has had some, and
+/// the rest is read with the post: a thread page is read far more often
+/// than anyone responds.
 macro_rules! supports_given {
     () => {
-        "(SELECT SUM(DISTINCT CASE s.kind WHEN 'thank_you' THEN 1 WHEN 'me_too' THEN 2 \
-           WHEN 'sending_strength' THEN 4 WHEN 'proud_of_you' THEN 8 END) \
-         + 16 * COALESCE(SUM(DISTINCT CASE WHEN s.account_id = $3 THEN CASE s.kind \
-           WHEN 'thank_you' THEN 1 WHEN 'me_too' THEN 2 WHEN 'sending_strength' THEN 4 \
-           WHEN 'proud_of_you' THEN 8 END END), 0) \
-          FROM post_supports s WHERE s.post_id = p.id) AS supports"
+        concat!(
+            "p.supports_given + CASE WHEN p.supports_given = 0 THEN 0 ELSE 16 * \
+             (SELECT COALESCE(SUM(",
+            support_bit!("s.kind"),
+            "), 0) FROM post_supports s WHERE s.post_id = p.id AND s.account_id = $3) \
+             END AS supports"
+        )
     };
 }
 
@@ -652,6 +676,12 @@ impl Store {
     ) -> Result<bool, StoreError> {
         let given = on_pool!(self, |pool| async {
             let mut tx = pool.begin().await?;
+            // The post's row lock first: responses to one post queue, so
+            // each recount below sees every response made before it.
+            sqlx::query("UPDATE posts SET supports_given = supports_given WHERE id = $1")
+                .bind(post.0)
+                .execute(&mut *tx)
+                .await?;
             let removed = sqlx::query(
                 "DELETE FROM post_supports WHERE post_id = $1 AND account_id = $2 AND kind = $3",
             )
@@ -673,6 +703,14 @@ impl Store {
                 .execute(&mut *tx)
                 .await?;
             }
+            sqlx::query(concat!(
+                "UPDATE posts SET supports_given = (SELECT COALESCE(SUM(DISTINCT ",
+                support_bit!("s.kind"),
+                "), 0) FROM post_supports s WHERE s.post_id = posts.id) WHERE id = $1"
+            ))
+            .bind(post.0)
+            .execute(&mut *tx)
+            .await?;
             tx.commit().await?;
             Ok::<_, sqlx::Error>(removed == 0)
         }
@@ -844,12 +882,13 @@ mod tests {
     fn each_kind_of_support_has_its_own_bit() {
         for (bit, kind) in SupportKind::ALL.iter().enumerate() {
             let case = format!("WHEN '{}' THEN {}", kind.as_str(), 1 << bit);
-            assert_eq!(supports_given!().matches(&case).count(), 2, "{case}");
+            assert!(support_bit!("kind").contains(&case), "{case}");
+            assert_eq!(super::support_bit(*kind), 1 << bit);
             assert!(1 << bit < 16, "the reader's bits start at 16");
         }
         assert_eq!(
-            supports_given!().matches("WHEN '").count(),
-            2 * SupportKind::ALL.len()
+            support_bit!("kind").matches("WHEN '").count(),
+            SupportKind::ALL.len()
         );
     }
 }

@@ -346,7 +346,17 @@ struct PostView {
     quoting: Option<i64>,
     written: String,
     helpful: bool,
-    supports: Vec<(&'static str, String, bool)>,
+    /// The responses given, by name, and whether the reader gave each.
+    supports: Vec<(String, bool)>,
+    /// Whether the reader gave each of [`SupportKind::ALL`], in its order.
+    pressed: [bool; SupportKind::ALL.len()],
+}
+
+impl PostView {
+    /// Whether the reader gave the `index`th of [`SupportKind::ALL`].
+    fn given_by_reader(&self, index: &usize) -> bool {
+        self.pressed[*index]
+    }
 }
 
 #[derive(Template)]
@@ -365,21 +375,13 @@ struct ThreadTemplate {
     anonymous: bool,
     problem: Option<String>,
     request_key: String,
+    /// Each of [`SupportKind::ALL`] as a form value and a name.
+    support_kinds: Vec<(&'static str, String)>,
 }
 
 impl ThreadTemplate {
     fn is_facilitator(&self) -> bool {
         self.member.membership.role.is_facilitator()
-    }
-
-    fn support_kinds(&self) -> Vec<(&'static str, String)> {
-        SupportKind::ALL
-            .iter()
-            .map(|kind| {
-                let code = kind.as_str();
-                (code, self.ctx.t(support_message(*kind)))
-            })
-            .collect()
     }
 
     fn kind_name(&self, kind: &ShareKind) -> String {
@@ -407,11 +409,9 @@ fn post_view(ctx: &PageContext, post: &Post, reader: AccountId) -> PostView {
         written: ctx.date_time(&post.created_at),
         helpful: post.helpful,
         supports: (post.supports.iter())
-            .map(|(kind, mine)| {
-                let code = kind.as_str();
-                (code, ctx.t(support_message(*kind)), *mine)
-            })
+            .map(|(kind, mine)| (ctx.t(support_message(*kind)), *mine))
             .collect(),
+        pressed: SupportKind::ALL.map(|kind| post.supports.contains(&(kind, true))),
     }
 }
 
@@ -485,6 +485,9 @@ fn show_thread(
         anonymous,
         problem,
         request_key: random_token(),
+        support_kinds: (SupportKind::ALL.iter())
+            .map(|kind| (kind.as_str(), ctx.t(support_message(*kind))))
+            .collect(),
         ctx,
         member,
     };
