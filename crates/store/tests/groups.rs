@@ -1269,20 +1269,24 @@ backend_tests! {
         let answer = "> held on\n\n*Proud* of you";
         let answered = posted(reply(store, group, owner, thread, answer, t(6)).await);
         let page = store.thread_page(group, thread, owner, None, WithMarkdown::Yes).await.unwrap().unwrap();
-        assert_eq!(page.share.rendered, RenderedPost::of(text));
-        assert!(page.share.rendered.html.contains("<strong>Held on</strong>"));
-        assert!(!page.share.rendered.html.contains("<script"));
+        let (share_made, answer_made) = (RenderedPost::of(text), RenderedPost::of(answer));
+        assert_eq!(page.share.html, share_made.html);
+        assert!(page.share.html.contains("<strong>Held on</strong>"));
+        assert!(!page.share.html.contains("<script"));
         assert_eq!(page.replies[0].id, answered);
-        assert_eq!(page.replies[0].rendered, RenderedPost::of(answer));
-        assert_eq!(page.replies[0].rendered.excerpt, "held on Proud of you");
+        assert_eq!(page.replies[0].html, answer_made.html);
+        // A thread page shows whole posts: it leaves their excerpts out.
+        assert_eq!((&page.share.excerpt, &page.replies[0].excerpt), (&None, &None));
         let post = store.post(group, answered).await.unwrap().unwrap();
-        assert_eq!(post.rendered, RenderedPost::of(answer));
+        assert_eq!(post.html, answer_made.html);
+        assert_eq!(post.excerpt.as_deref(), Some("held on Proud of you"));
+        assert_eq!(post.excerpt, Some(answer_made.excerpt));
         assert_eq!(page.share.body.as_deref(), Some(text));
         let html_only =
             store.thread_page(group, thread, owner, None, WithMarkdown::No).await.unwrap().unwrap();
         assert_eq!((html_only.share.body, &html_only.replies[0].body), (None, &None));
-        assert_eq!(html_only.share.rendered, page.share.rendered);
-        assert_eq!(html_only.replies[0].rendered, page.replies[0].rendered);
+        assert_eq!(html_only.share.html, page.share.html);
+        assert_eq!(html_only.replies[0].html, page.replies[0].html);
         let other = make_group(store, owner, "Other", GroupKind::Open).await.id;
         assert_eq!(
             store.thread_page(other, thread, owner, None, WithMarkdown::Yes).await.unwrap(),
@@ -1307,10 +1311,11 @@ backend_tests! {
         store.migrate().await.unwrap();
         for (thread, text) in threads.iter().zip(&texts) {
             let post = store.post(group, *thread).await.unwrap().unwrap();
-            assert_eq!(post.rendered, RenderedPost::of(text));
+            let made = RenderedPost::of(text);
+            assert_eq!((post.html, post.excerpt), (made.html, Some(made.excerpt)));
         }
         let reply = store.post(group, answered).await.unwrap().unwrap();
-        assert_eq!(reply.rendered.html, "<p>A <em>reply</em></p>\n");
+        assert_eq!(reply.html, "<p>A <em>reply</em></p>\n");
         let listed = store.threads(group, owner, None, 10).await.unwrap();
         assert!(listed.iter().any(|thread| thread.excerpt == "Share 3"));
         store.migrate().await.expect("migrating again finds nothing to render");

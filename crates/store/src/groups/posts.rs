@@ -81,8 +81,11 @@ pub struct Post {
     /// The Markdown as written; `None` from a thread page read
     /// [`WithMarkdown::No`].
     pub body: Option<String>,
-    /// The safe HTML and plain excerpt made from it when it was written.
-    pub rendered: RenderedPost,
+    /// The safe HTML made from the Markdown when it was written.
+    pub html: String,
+    /// The plain excerpt made with the HTML; `None` from a thread page,
+    /// which shows the whole post.
+    pub excerpt: Option<String>,
     pub quoting: Option<PostId>,
     pub created_at: Timestamp,
     pub removed: bool,
@@ -140,7 +143,9 @@ struct PostRow {
     title: Option<String>,
     body: Option<String>,
     body_html: String,
-    excerpt: String,
+    /// Read by [`Store::post`] only.
+    #[sqlx(default)]
+    excerpt: Option<String>,
     quoted_post_id: Option<i64>,
     created_at: i64,
     removed_at: Option<i64>,
@@ -165,10 +170,8 @@ impl From<PostRow> for Post {
             kind: row.kind.and_then(|kind| kind.parse().ok()),
             title: row.title,
             body: row.body,
-            rendered: RenderedPost {
-                html: row.body_html,
-                excerpt: row.excerpt,
-            },
+            html: row.body_html,
+            excerpt: row.excerpt,
             quoting: row.quoted_post_id.map(PostId),
             created_at: from_seconds(row.created_at),
             removed: row.removed_at.is_some(),
@@ -190,7 +193,7 @@ macro_rules! post_columns {
             "p.id, p.group_id, p.thread_id, p.author_id, a.handle, p.anonymous, p.kind, \
              p.title, ",
             $body,
-            " AS body, p.body_html, p.excerpt, p.quoted_post_id, p.created_at, p.removed_at, \
+            " AS body, p.body_html, p.quoted_post_id, p.created_at, p.removed_at, \
              p.pinned, p.locked, p.reply_count, p.last_activity_at, p.helpful"
         )
     };
@@ -550,7 +553,7 @@ impl Store {
         let sql = concat!(
             "SELECT ",
             post_columns!("p.body"),
-            " FROM posts p JOIN accounts a ON a.id = p.author_id
+            ", p.excerpt FROM posts p JOIN accounts a ON a.id = p.author_id
              WHERE p.id = $1 AND p.group_id = $2"
         );
         let row: Option<PostRow> = on_pool!(self, |pool| {

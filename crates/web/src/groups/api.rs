@@ -333,7 +333,7 @@ impl PostView {
             mine,
             // Every post the API shows is read with its Markdown.
             body: post.body.clone().unwrap_or_default(),
-            body_html: post.rendered.html.clone(),
+            body_html: post.html.clone(),
             created_at: post.created_at,
             helpful: post.helpful,
             quoting: post.quoting.map(|id| id.0),

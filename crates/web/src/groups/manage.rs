@@ -990,7 +990,8 @@ fn reveal_template(
     RevealPage {
         post_id: post.id.0,
         thread_link: thread_link(&member, post.thread()),
-        excerpt: post.rendered.excerpt.clone(),
+        // Read with `Store::post`, which brings the excerpt.
+        excerpt: post.excerpt.clone().unwrap_or_default(),
         reason,
         problem,
         revealed,

@@ -404,7 +404,7 @@ fn post_view(ctx: &PageContext, post: &Post, reader: AccountId) -> PostView {
         anonymous: post.author.anonymous,
         kind: post.kind,
         title: post.title.clone(),
-        html: post.rendered.html.clone(),
+        html: post.html.clone(),
         quoting: post.quoting.map(|id| id.0),
         written: ctx.date_time(&post.created_at),
         helpful: post.helpful,
