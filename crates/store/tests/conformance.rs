@@ -10,6 +10,7 @@
 use std::fmt::Debug;
 
 use hearth_domain::people::{Email, Handle, Role};
+use hearth_store::groups::GroupId;
 use hearth_store::people::{Account, AccountId};
 use hearth_store::sessions::{Session, SessionId};
 use hearth_store::testing::TestDatabase;
@@ -91,6 +92,15 @@ async fn live_session(
         .signed_in(token_hash, now, None)
         .await?
         .map(|found| found.session))
+}
+
+/// The roles a fresh session of `account` finds, as every signed-in request
+/// reads them; `group` is the group a route names, if any.
+async fn roles_signed_in(store: &Store, account: &Account, group: Option<GroupId>) -> Vec<Role> {
+    let token = format!("roles-of-{}-in-{group:?}", account.id.0);
+    make_session(store, account, &token, t(10), t(100)).await;
+    let found = store.signed_in(&token, t(11), group).await.unwrap();
+    found.expect("the session is live").roles
 }
 
 backend_tests! {
@@ -257,8 +267,15 @@ backend_tests! {
             store.roles(river.id).await.unwrap(),
             vec![Role::Admin, Role::Directory]
         );
+        // A session finds each role once, with or without a group named.
+        assert_eq!(roles_signed_in(store, &river, None).await, vec![Role::Admin, Role::Directory]);
+        assert_eq!(
+            roles_signed_in(store, &river, Some(GroupId(1))).await,
+            vec![Role::Admin, Role::Directory]
+        );
         // Granting to one account gives nothing to another.
         assert_eq!(store.roles(stone.id).await.unwrap(), Vec::<Role>::new());
+        assert_eq!(roles_signed_in(store, &stone, None).await, Vec::<Role>::new());
     }
 
     async fn grant_role_takes_a_handle_key(db) {
@@ -314,6 +331,7 @@ backend_tests! {
         )
         .await;
         assert_eq!(store.roles(river.id).await.unwrap(), vec![Role::Directory]);
+        assert_eq!(roles_signed_in(store, &river, None).await, vec![Role::Directory]);
     }
 
     // --- Sessions ------------------------------------------------------------
