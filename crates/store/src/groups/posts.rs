@@ -611,12 +611,11 @@ impl Store {
             #[sqlx(flatten)]
             post: PostRow,
             seen_activity_at: Option<i64>,
-            supports: Option<i64>,
+            supports: i64,
         }
         impl Row {
             fn into_post(self) -> Post {
-                let supports = self.supports.unwrap_or(0);
-                let (given, mine) = (supports & 0b1111, supports >> 4);
+                let (given, mine) = (self.supports & 0b1111, self.supports >> 4);
                 let mut post = Post::from(self.post);
                 post.supports = (SupportKind::ALL.iter().enumerate())
                     .filter(|(bit, _)| given & (1 << bit) != 0)
