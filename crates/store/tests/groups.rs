@@ -15,7 +15,7 @@ use hearth_domain::groups::{
     Body, Description, EXCERPT_MAX_CHARS, GroupKind, GroupLanguage, GroupName, GroupRole, Norms,
     RenderedPost, ShareKind, SupportKind, Tag, Tags, Title,
 };
-use hearth_domain::people::Handle;
+use hearth_domain::people::{Handle, Role};
 use hearth_store::groups::audit::{AuditAction, AuditEntry};
 use hearth_store::groups::notifications::{Notification, NotificationKind};
 use hearth_store::groups::posts::{
@@ -355,12 +355,16 @@ backend_tests! {
         assert_eq!(store.group_with_membership(missing, owner).await.unwrap(), None);
 
         // The session's read brings the group a route names, with the same
-        // answers as reading them apart.
+        // answers as reading them apart; the owner's two roles come once
+        // each beside the group and membership.
+        store.grant_role("river", Role::Directory, t(5)).await.unwrap();
+        store.grant_role("river", Role::Admin, t(5)).await.unwrap();
         let later = t(5) + jiff::SignedDuration::from_hours(24);
         for (who, hash) in [(owner, "owner-hash"), (stranger, "stranger-hash")] {
             store.create_session(who, hash, None, t(5), later).await.unwrap();
             let alone = store.signed_in(hash, t(6), None).await.unwrap().unwrap();
             assert_eq!(alone.group, None, "no group asked about");
+            assert_eq!(alone.roles, store.roles(who).await.unwrap());
             for asked in [group.id, missing] {
                 let signed_in = store.signed_in(hash, t(6), Some(asked)).await.unwrap().unwrap();
                 assert_eq!(
