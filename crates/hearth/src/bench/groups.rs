@@ -233,7 +233,8 @@ struct Filled {
     load_time: Option<Duration>,
 }
 
-fn handle(account: i64) -> String {
+/// The handle of synthetic account `account`.
+pub(super) fn handle(account: i64) -> String {
     format!("member{account}")
 }
 

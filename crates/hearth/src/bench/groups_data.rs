@@ -239,6 +239,7 @@ impl Plan {
                 group: GroupId(i64::from(thread.group) + 1),
                 thread: reply.then_some(PostId(i64::from(thread.share))),
                 author: AccountId(i64::from(plan.author)),
+                author_handle: super::groups::handle(i64::from(plan.author)),
                 anonymous: plan.flags & ANONYMOUS != 0,
                 kind: (!reply).then_some(thread.kind),
                 title,

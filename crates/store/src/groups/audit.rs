@@ -229,8 +229,7 @@ impl Store {
                 return Ok(None);
             }
             let author: Option<(i64, String)> = sqlx::query_as(
-                "SELECT a.id, a.handle FROM posts p JOIN accounts a ON a.id = p.author_id
-                 WHERE p.id = $2 AND p.group_id = $1",
+                "SELECT author_id, author_handle FROM posts WHERE id = $2 AND group_id = $1",
             )
             .bind(group.0)
             .bind(post.0)

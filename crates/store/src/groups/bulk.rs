@@ -67,6 +67,8 @@ pub struct BulkPost {
     pub group: GroupId,
     pub thread: Option<PostId>,
     pub author: AccountId,
+    /// The author's handle, as their account has it.
+    pub author_handle: String,
     pub anonymous: bool,
     /// `None` for a reply.
     pub kind: Option<ShareKind>,
@@ -378,6 +380,7 @@ impl BulkLoader {
                     Cell::Int(post.group.0),
                     Cell::id(post.thread.map(|thread| thread.0)),
                     Cell::Int(post.author.0),
+                    Cell::text(&post.author_handle),
                     Cell::Bool(post.anonymous),
                     post.kind
                         .map_or(Cell::Null, |kind| Cell::text(kind.as_str())),
@@ -406,6 +409,7 @@ impl BulkLoader {
                 "group_id",
                 "thread_id",
                 "author_id",
+                "author_handle",
                 "anonymous",
                 "kind",
                 "title",

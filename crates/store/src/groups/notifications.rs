@@ -70,7 +70,7 @@ impl Store {
     ) -> Result<Vec<Notification>, StoreError> {
         let sql = "SELECT n.id, n.kind, n.group_id, g.name, n.post_id,
                           COALESCE(p.thread_id, p.id) AS thread_id,
-                          CASE WHEN p.anonymous THEN NULL ELSE a.handle END AS actor,
+                          CASE WHEN p.anonymous THEN NULL ELSE p.author_handle END AS actor,
                           n.created_at, n.read_at
                    FROM notifications n
                    JOIN groups g ON g.id = n.group_id
@@ -78,7 +78,6 @@ impl Store {
                         AND m.status = 'active'
                    LEFT JOIN posts p ON p.id = n.post_id
                    LEFT JOIN posts s ON s.id = p.thread_id
-                   LEFT JOIN accounts a ON a.id = p.author_id
                    WHERE n.account_id = $1 AND n.id < $2
                      AND (n.post_id IS NULL OR (p.removed_at IS NULL AND s.removed_at IS NULL))
                    ORDER BY n.id DESC LIMIT $3";

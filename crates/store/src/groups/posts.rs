@@ -190,7 +190,8 @@ impl From<PostRow> for Post {
 macro_rules! post_columns {
     ($body:literal) => {
         concat!(
-            "p.id, p.group_id, p.thread_id, p.author_id, a.handle, p.anonymous, p.kind, \
+            "p.id, p.group_id, p.thread_id, p.author_id, p.author_handle AS handle, p.anonymous, \
+             p.kind, \
              p.title, ",
             $body,
             " AS body, p.body_html, p.quoted_post_id, p.created_at, p.removed_at, \
@@ -308,7 +309,8 @@ impl Store {
         let now = to_seconds(now);
         // Made before the transaction: it holds the group's lock.
         let rendered = RenderedPost::of(share.body.as_str());
-        let id = on_pool!(self, |pool| async {
+        let id = on_pool!(self, |pool| {
+            async {
             let mut tx = pool.begin().await?;
             if !lock_group!(tx, group) {
                 return Ok(None);
@@ -326,9 +328,9 @@ impl Store {
             let id: i64 = sqlx::query_scalar(
                 "INSERT INTO posts (group_id, thread_id, author_id, anonymous, kind, title, body,
                      body_html, excerpt, quoted_post_id, request_key, created_at, removed_at,
-                     removed_by, pinned, locked, last_activity_at, reply_count, helpful)
+                     removed_by, pinned, locked, last_activity_at, reply_count, helpful, author_handle)
                  VALUES ($1, NULL, $2, $3, $4, $5, $6, $7, $8, NULL, $9, $10, NULL, NULL, FALSE,
-                     FALSE, $10, 0, FALSE)
+                     FALSE, $10, 0, FALSE, (SELECT handle FROM accounts WHERE id = $2))
                  RETURNING id",
             )
             .bind(group.0)
@@ -352,7 +354,8 @@ impl Store {
             tx.commit().await?;
             Ok::<_, sqlx::Error>(Some(id))
         }
-        .await)?;
+        .await
+        })?;
         id.map(PostId).ok_or(StoreError::NotFound(Entity::Group))
     }
 
@@ -370,7 +373,8 @@ impl Store {
         let now = to_seconds(now);
         // Made before the transaction: it holds the group's lock.
         let rendered = RenderedPost::of(reply.body.as_str());
-        let replied = on_pool!(self, |pool| async {
+        let replied = on_pool!(self, |pool| {
+            async {
             let mut tx = pool.begin().await?;
             if !lock_group!(tx, group) {
                 return Ok(Replied::Closed);
@@ -413,9 +417,9 @@ impl Store {
             let id: i64 = sqlx::query_scalar(
                 "INSERT INTO posts (group_id, thread_id, author_id, anonymous, kind, title, body,
                      body_html, excerpt, quoted_post_id, request_key, created_at, removed_at,
-                     removed_by, pinned, locked, last_activity_at, reply_count, helpful)
+                     removed_by, pinned, locked, last_activity_at, reply_count, helpful, author_handle)
                  VALUES ($1, $2, $3, $4, NULL, NULL, $5, $6, $7, $8, $9, $10, NULL, NULL, FALSE,
-                     FALSE, $10, 0, FALSE)
+                     FALSE, $10, 0, FALSE, (SELECT handle FROM accounts WHERE id = $3))
                  RETURNING id",
             )
             .bind(group.0)
@@ -460,7 +464,8 @@ impl Store {
             tx.commit().await?;
             Ok::<_, sqlx::Error>(Replied::Posted(PostId(id)))
         }
-        .await)?;
+        .await
+        })?;
         Ok(replied)
     }
 
@@ -494,9 +499,9 @@ impl Store {
                 sqlx::QueryBuilder::new("SELECT p.id, p.kind, p.title, p.excerpt, p.author_id,");
             select
                 .push(
-                    " a.handle, p.anonymous, p.pinned, p.locked,
+                    " p.author_handle AS handle, p.anonymous, p.pinned, p.locked,
                        p.reply_count, p.created_at, p.last_activity_at, r.seen_activity_at
-                     FROM posts p JOIN accounts a ON a.id = p.author_id
+                     FROM posts p
                      LEFT JOIN thread_reads r ON r.thread_id = p.id AND r.account_id = ",
                 )
                 .push_bind(reader.0)
@@ -553,7 +558,7 @@ impl Store {
         let sql = concat!(
             "SELECT ",
             post_columns!("p.body"),
-            ", p.excerpt FROM posts p JOIN accounts a ON a.id = p.author_id
+            ", p.excerpt FROM posts p
              WHERE p.id = $1 AND p.group_id = $2"
         );
         let row: Option<PostRow> = on_pool!(self, |pool| {
@@ -590,7 +595,7 @@ impl Store {
             post_columns!("CASE WHEN $6 THEN p.body END"),
             ", r.seen_activity_at, ",
             supports_given!(),
-            " FROM posts p JOIN accounts a ON a.id = p.author_id
+            " FROM posts p
              LEFT JOIN thread_reads r ON r.thread_id = p.id AND r.account_id = $3
              WHERE p.id = $1 AND p.group_id = $2 AND p.thread_id IS NULL
                AND p.removed_at IS NULL
@@ -599,7 +604,7 @@ impl Store {
             post_columns!("CASE WHEN $6 THEN p.body END"),
             ", CAST(NULL AS BIGINT) AS seen_activity_at, ",
             supports_given!(),
-            " FROM posts p JOIN accounts a ON a.id = p.author_id
+            " FROM posts p
              WHERE p.thread_id = $1 AND p.removed_at IS NULL
                AND ((CASE WHEN p.helpful THEN 0 ELSE 1 END), p.id) > ($4, $5)
              ORDER BY (CASE WHEN p.helpful THEN 0 ELSE 1 END), p.id LIMIT ",
