@@ -138,18 +138,37 @@ impl Load {
     }
 }
 
-/// `connections` requests in flight until `duration` has passed, cycling
-/// through `targets`; each worker waits for its answer before asking again.
-/// Only a 2xx answer, read to its end, counts as a success.
+/// When a load's workers stop asking.
+#[derive(Debug, Clone, Copy)]
+enum Until {
+    /// Cycling through the targets until this much time has passed.
+    Elapsed(Duration),
+    /// Once every target has been asked for once.
+    EachTargetOnce,
+}
+
+impl Until {
+    /// Whether a worker whose next request is for target number `next` (of
+    /// `targets`, counting on past the end) asks again.
+    fn asks_again(self, started: Instant, next: usize, targets: usize) -> bool {
+        match self {
+            Until::Elapsed(duration) => started.elapsed() < duration,
+            Until::EachTargetOnce => next < targets,
+        }
+    }
+}
+
+/// `connections` requests in flight until `until`, going through `targets`
+/// in turn; each worker waits for its answer before asking again. Only a 2xx
+/// answer, read to its end, counts as a success.
 async fn load(
     client: &reqwest::Client,
     targets: Vec<Target>,
     connections: usize,
-    duration: Duration,
+    until: Until,
 ) -> Load {
     let targets = Arc::new(targets);
     let started = Instant::now();
-    let deadline = started + duration;
     let workers: Vec<_> = (0..connections)
         .map(|worker| {
             let (client, targets) = (client.clone(), Arc::clone(&targets));
@@ -157,7 +176,7 @@ async fn load(
                 let mut latencies = Vec::new();
                 let (mut failed, mut first_failure) = (0, None);
                 let mut next = worker;
-                while Instant::now() < deadline {
+                while until.asks_again(started, next, targets.len()) {
                     let target = &targets[next % targets.len()];
                     next += connections;
                     let sent = Instant::now();
@@ -436,7 +455,7 @@ async fn measured_load(
     duration: Duration,
 ) -> Measured {
     let before = (server.cpu(), cpu_time("self"));
-    let load = load(client, targets, connections, duration).await;
+    let load = load(client, targets, connections, Until::Elapsed(duration)).await;
     let after = (server.cpu(), cpu_time("self"));
     let spent =
         |before: Option<Duration>, after: Option<Duration>| Some(after?.saturating_sub(before?));

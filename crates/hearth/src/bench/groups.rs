@@ -23,8 +23,8 @@ use tokio::time::Instant;
 
 use super::groups_data::{MAX_REPLIES, Plan, Shape};
 use super::{
-    Scratch, Server, Target, build_kind, client, cpus, judge_load, measured_load, millis,
-    print_loads,
+    Scratch, Server, Target, Until, build_kind, client, cpus, judge_load, load, measured_load,
+    millis, print_loads,
 };
 use crate::Exit;
 
@@ -144,6 +144,7 @@ pub async fn run(args: GroupsArgs, database: Option<String>) -> Result<(), Exit>
             )
         })
         .collect();
+    warm_up(&client, &[&group_pages, &thread_pages], args.connections).await?;
     let healthz = vec![Target::anonymous(format!("{}/healthz", server.base))];
     let duration = Duration::from_secs(args.seconds);
     println!(
@@ -210,6 +211,35 @@ pub async fn run(args: GroupsArgs, database: Option<String>) -> Result<(), Exit>
         ),
         None => println!("  server peak memory: unknown (no /proc/PID/status here)"),
     }
+    Ok(())
+}
+
+/// Asks for every page once, unmeasured, so the loads measure a server in
+/// use rather than one just started: the pages the readings touch cached
+/// by the database, its connections open with their statements prepared,
+/// and each reader's visit to their thread recorded (a first visit writes).
+async fn warm_up(
+    client: &reqwest::Client,
+    pages: &[&Vec<Target>],
+    connections: usize,
+) -> Result<(), Exit> {
+    let started = Instant::now();
+    let mut asked = 0;
+    for targets in pages {
+        let warmed = load(client, targets.to_vec(), connections, Until::EachTargetOnce).await;
+        if let Some(why) = warmed.first_failure {
+            return Err(Exit::setup(format!(
+                "warming up, {} of {} pages failed; the first: {why}",
+                warmed.failed,
+                targets.len()
+            )));
+        }
+        asked += targets.len();
+    }
+    println!(
+        "Warm-up: each of the {asked} pages the loads read asked for once, unmeasured ({:.1} s)",
+        started.elapsed().as_secs_f64()
+    );
     Ok(())
 }
 

@@ -18,8 +18,8 @@ use serde_json::Value;
 use tokio::time::Instant;
 
 use super::{
-    Load, Memory, Scratch, Server, Target, build_kind, client, cpus, judge, judge_load, load,
-    print_loads,
+    Load, Memory, Scratch, Server, Target, Until, build_kind, client, cpus, judge, judge_load,
+    load, print_loads,
 };
 use crate::Exit;
 use crate::synthetic::{self, Rng};
@@ -134,9 +134,27 @@ pub async fn run(args: MeetingsArgs, database: Option<String>) -> Result<(), Exi
         args.connections, args.seconds
     );
     let targets = |urls: Vec<String>| urls.into_iter().map(Target::anonymous).collect();
-    let health = load(&client, targets(healthz), args.connections, duration).await;
-    let near = load(&client, targets(near_city), args.connections, duration).await;
-    let online = load(&client, targets(online_soon), args.connections, duration).await;
+    let health = load(
+        &client,
+        targets(healthz),
+        args.connections,
+        Until::Elapsed(duration),
+    )
+    .await;
+    let near = load(
+        &client,
+        targets(near_city),
+        args.connections,
+        Until::Elapsed(duration),
+    )
+    .await;
+    let online = load(
+        &client,
+        targets(online_soon),
+        args.connections,
+        Until::Elapsed(duration),
+    )
+    .await;
     print_results(&import, [&health, &near, &online], server.memory());
     Ok(())
 }
