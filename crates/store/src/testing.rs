@@ -69,21 +69,61 @@ async fn fresh_postgres_database() -> String {
              server for the tests, or point it at a server where you may CREATE DATABASE"
         )
     });
+    let now = jiff::Timestamp::now().as_second();
     let name = format!(
-        "hearth_test_{}_{}_{}",
+        "{TEST_DATABASE_PREFIX}{now}_{}_{}",
         std::process::id(),
-        jiff::Timestamp::now().as_nanosecond() % 1_000_000_000,
         COUNTER.fetch_add(1, Ordering::Relaxed)
     );
     let mut admin = sqlx::PgConnection::connect(&server)
         .await
         .unwrap_or_else(|e| panic!("cannot reach the test PostgreSQL server: {e}"));
+    drop_stale_test_databases(&mut admin, now).await;
     sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
         .execute(&mut admin)
         .await
         .expect("CREATE DATABASE for a test");
     admin.close().await.ok();
     replace_database_name(&server, &name)
+}
+
+/// Test databases are named `hearth_test_{made, in Unix seconds}_{pid}_{n}`.
+const TEST_DATABASE_PREFIX: &str = "hearth_test_";
+/// Test databases older than this are left over from earlier runs.
+const STALE_AFTER_SECONDS: i64 = 6 * 60 * 60;
+
+/// Drops test databases earlier runs left on the server, once a process: a
+/// test cannot drop its own (`Drop` cannot wait for the server), and on a
+/// server that outlives the runs they would fill its disk. One still in use
+/// cannot be dropped and is left.
+async fn drop_stale_test_databases(admin: &mut sqlx::PgConnection, now: i64) {
+    static SWEPT: tokio::sync::OnceCell<()> = tokio::sync::OnceCell::const_new();
+    SWEPT
+        .get_or_init(|| async {
+            let names: Vec<String> =
+                sqlx::query_scalar("SELECT datname FROM pg_database WHERE datname LIKE $1")
+                    .bind(format!("{TEST_DATABASE_PREFIX}%"))
+                    .fetch_all(&mut *admin)
+                    .await
+                    .unwrap_or_default();
+            for name in names.iter().filter(|name| is_stale(name, now)) {
+                let sql = format!("DROP DATABASE IF EXISTS {name}");
+                let _ = sqlx::query(sqlx::AssertSqlSafe(sql))
+                    .execute(&mut *admin)
+                    .await;
+            }
+        })
+        .await;
+}
+
+/// Whether a test database was made more than [`STALE_AFTER_SECONDS`]
+/// before `now`, judged by its name.
+fn is_stale(name: &str, now: i64) -> bool {
+    let made = name
+        .strip_prefix(TEST_DATABASE_PREFIX)
+        .and_then(|rest| rest.split('_').next())
+        .and_then(|seconds| seconds.parse::<i64>().ok());
+    made.is_some_and(|made| now - made > STALE_AFTER_SECONDS)
 }
 
 /// `postgres://u@h:5432/postgres?x=y` with `name` -> `postgres://u@h:5432/name?x=y`.
@@ -144,7 +184,19 @@ macro_rules! backend_tests {
 
 #[cfg(test)]
 mod tests {
-    use super::replace_database_name;
+    use super::{is_stale, replace_database_name};
+
+    #[test]
+    fn test_databases_are_stale_after_six_hours_by_their_name() {
+        let now = 1_800_000_000;
+        assert!(!is_stale("hearth_test_1800000000_4242_0", now));
+        assert!(!is_stale("hearth_test_1799978400_4242_7", now));
+        assert!(is_stale("hearth_test_1799978399_4242_7", now));
+        // Named before the time came first: a process id there reads as long ago.
+        assert!(is_stale("hearth_test_31337_123456789_3", now));
+        assert!(!is_stale("hearth_bench", now));
+        assert!(!is_stale("hearth_test_x_1_2", now));
+    }
 
     #[test]
     fn swaps_the_database_and_keeps_the_rest() {
