@@ -442,6 +442,10 @@ backend_tests! {
             assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
             let html = refused.text().await.unwrap();
             assert!(html.contains("Please say why") || html.contains("500 characters or fewer"));
+            // The message sits with the field, which keeps what was typed.
+            let field = format!("remove-reason-{member_id}");
+            assert!(html.contains(&format!(r#"<p class="field-error" id="{field}-error">"#)), "{html}");
+            assert!(html.contains(&format!(r#"value="{reason}" required aria-invalid="true" aria-describedby="{field}-error""#)), "{html}");
         }
         assert!(membership(&app, group, member_id).await.unwrap().is_active(), "still a member");
         assert_eq!(get(&app, &member, &format!("/groups/{group}")).await.status(), StatusCode::OK);
@@ -479,7 +483,14 @@ backend_tests! {
         ] {
             let refused = send(&app, &owner, &path, &[("days", days), ("reason", reason)]).await;
             assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY, "{days} {reason}");
-            assert!(refused.text().await.unwrap().contains(says), "{days} {reason}");
+            let html = refused.text().await.unwrap();
+            assert!(html.contains(says), "{days} {reason}");
+            // Each message sits with its own field; both fields keep what was typed.
+            let wrong = if reason.is_empty() { "reason" } else { "days" };
+            let field = format!("mute-{wrong}-{member_id}");
+            assert!(html.contains(&format!(r#"<p class="field-error" id="{field}-error">{says}"#)), "{html}");
+            assert!(html.contains(&format!(r#"aria-invalid="true" aria-describedby="{field}-error""#)), "{html}");
+            assert!(html.contains(&format!(r#"value="{days}""#)) && html.contains(&format!(r#"value="{reason}""#)), "{html}");
         }
         assert_eq!(membership(&app, group, member_id).await.unwrap().muted_until, None);
         assert_eq!(share(&app, &member, group, "Still here.", false).await.status(), StatusCode::SEE_OTHER);

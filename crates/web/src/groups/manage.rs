@@ -149,8 +149,15 @@ fn problem(at: impl Into<String>, message: Message) -> Problem {
     }
 }
 
+/// A member's row as a whole (its role button).
 fn member_key(account: i64) -> String {
     format!("member_{account}")
+}
+
+/// One field of a form in a member's row: `mute_days`, `mute_reason` or
+/// `remove_reason`.
+fn member_field(account: i64, field: &str) -> String {
+    format!("member_{account}_{field}")
 }
 
 /// What the manage page shows besides the group as it is: forms as they
@@ -161,6 +168,8 @@ struct Draft {
     norms: Option<String>,
     invite_days: Option<String>,
     invite_max_uses: Option<String>,
+    /// What was typed into a member's row, by [`member_field`].
+    member_values: Vec<(String, String)>,
     /// The invitation link just made: shown this once, never stored.
     new_link: Option<String>,
     problems: Vec<Problem>,
@@ -222,6 +231,7 @@ struct ManagePage {
     norms_version: i64,
     invite_days: String,
     invite_max_uses: String,
+    member_values: Vec<(String, String)>,
     new_link: Option<String>,
     problems: Vec<(String, String)>,
     audit: Vec<AuditRow>,
@@ -238,6 +248,25 @@ impl ManagePage {
         self.problem(&member_key(*account))
     }
 
+    fn member_field_problem(&self, account: &i64, field: &str) -> Option<&str> {
+        self.problem(&member_field(*account, field))
+    }
+
+    /// Whether a member's moderation forms open, to show what to look at.
+    fn member_forms_open(&self, account: &i64) -> bool {
+        let prefix = member_field(*account, "");
+        (self.problems.iter()).any(|(at, _)| at.starts_with(&prefix))
+    }
+
+    /// What was typed into a field of a member's row, sent back with a
+    /// problem; otherwise `default`.
+    fn member_value(&self, account: &i64, field: &str, default: &str) -> String {
+        let at = member_field(*account, field);
+        (self.member_values.iter())
+            .find(|(name, _)| *name == at)
+            .map_or_else(|| default.to_owned(), |(_, value)| value.clone())
+    }
+
     fn messages(&self) -> Vec<&str> {
         (self.problems.iter())
             .map(|(_, message)| message.as_str())
@@ -252,8 +281,8 @@ impl ManagePage {
         INVITE_MAX_USES
     }
 
-    fn mute_default_days(&self) -> i64 {
-        MUTE_DEFAULT_DAYS
+    fn mute_default_days(&self) -> String {
+        MUTE_DEFAULT_DAYS.to_string()
     }
 
     fn mute_max_days(&self) -> i64 {
@@ -469,6 +498,7 @@ async fn show_manage(
         norms_version: norms.version,
         invite_days: (draft.invite_days).unwrap_or_else(|| INVITE_DEFAULT_DAYS.to_string()),
         invite_max_uses: draft.invite_max_uses.unwrap_or_default(),
+        member_values: draft.member_values,
         new_link: draft.new_link,
         problems: (draft.problems.iter())
             .map(|problem| (problem.at.clone(), ctx.message(&problem.message)))
@@ -668,7 +698,11 @@ async fn remove_member(
     let reason = match reason(&form.reason) {
         Ok(reason) => reason,
         Err(message) => {
-            let draft = Draft::problems(vec![problem(member_key(account), message)]);
+            let at = member_field(account, "remove_reason");
+            let draft = Draft {
+                member_values: vec![(at.clone(), form.reason)],
+                ..Draft::problems(vec![problem(at, message)])
+            };
             return refuse(&state, ctx, member, draft).await;
         }
     };
@@ -707,12 +741,19 @@ async fn mute_member(
     let (count, reason) = match (count, reason(&form.reason)) {
         (Ok(count), Ok(reason)) => (count, reason),
         (count, reason) => {
-            let problems = [count.err(), reason.err()]
+            let (days_at, reason_at) = (
+                member_field(account, "mute_days"),
+                member_field(account, "mute_reason"),
+            );
+            let problems = [(&days_at, count.err()), (&reason_at, reason.err())]
                 .into_iter()
-                .flatten()
-                .map(|message| problem(member_key(account), message))
+                .filter_map(|(at, message)| Some(problem(at.clone(), message?)))
                 .collect();
-            return refuse(&state, ctx, member, Draft::problems(problems)).await;
+            let draft = Draft {
+                member_values: vec![(days_at, form.days), (reason_at, form.reason)],
+                ..Draft::problems(problems)
+            };
+            return refuse(&state, ctx, member, draft).await;
         }
     };
     let now = Timestamp::now();
