@@ -191,8 +191,7 @@ macro_rules! post_columns {
     ($body:literal) => {
         concat!(
             "p.id, p.group_id, p.thread_id, p.author_id, p.author_handle AS handle, p.anonymous, \
-             p.kind, \
-             p.title, ",
+             p.kind, p.title, ",
             $body,
             " AS body, p.body_html, p.quoted_post_id, p.created_at, p.removed_at, \
              p.pinned, p.locked, p.reply_count, p.last_activity_at, p.helpful"
@@ -309,8 +308,7 @@ impl Store {
         let now = to_seconds(now);
         // Made before the transaction: it holds the group's lock.
         let rendered = RenderedPost::of(share.body.as_str());
-        let id = on_pool!(self, |pool| {
-            async {
+        let id = on_pool!(self, |pool| async {
             let mut tx = pool.begin().await?;
             if !lock_group!(tx, group) {
                 return Ok(None);
@@ -328,7 +326,8 @@ impl Store {
             let id: i64 = sqlx::query_scalar(
                 "INSERT INTO posts (group_id, thread_id, author_id, anonymous, kind, title, body,
                      body_html, excerpt, quoted_post_id, request_key, created_at, removed_at,
-                     removed_by, pinned, locked, last_activity_at, reply_count, helpful, author_handle)
+                     removed_by, pinned, locked, last_activity_at, reply_count, helpful,
+                     author_handle)
                  VALUES ($1, NULL, $2, $3, $4, $5, $6, $7, $8, NULL, $9, $10, NULL, NULL, FALSE,
                      FALSE, $10, 0, FALSE, (SELECT handle FROM accounts WHERE id = $2))
                  RETURNING id",
@@ -354,8 +353,7 @@ impl Store {
             tx.commit().await?;
             Ok::<_, sqlx::Error>(Some(id))
         }
-        .await
-        })?;
+        .await)?;
         id.map(PostId).ok_or(StoreError::NotFound(Entity::Group))
     }
 
@@ -373,8 +371,7 @@ impl Store {
         let now = to_seconds(now);
         // Made before the transaction: it holds the group's lock.
         let rendered = RenderedPost::of(reply.body.as_str());
-        let replied = on_pool!(self, |pool| {
-            async {
+        let replied = on_pool!(self, |pool| async {
             let mut tx = pool.begin().await?;
             if !lock_group!(tx, group) {
                 return Ok(Replied::Closed);
@@ -417,7 +414,8 @@ impl Store {
             let id: i64 = sqlx::query_scalar(
                 "INSERT INTO posts (group_id, thread_id, author_id, anonymous, kind, title, body,
                      body_html, excerpt, quoted_post_id, request_key, created_at, removed_at,
-                     removed_by, pinned, locked, last_activity_at, reply_count, helpful, author_handle)
+                     removed_by, pinned, locked, last_activity_at, reply_count, helpful,
+                     author_handle)
                  VALUES ($1, $2, $3, $4, NULL, NULL, $5, $6, $7, $8, $9, $10, NULL, NULL, FALSE,
                      FALSE, $10, 0, FALSE, (SELECT handle FROM accounts WHERE id = $3))
                  RETURNING id",
@@ -464,8 +462,7 @@ impl Store {
             tx.commit().await?;
             Ok::<_, sqlx::Error>(Replied::Posted(PostId(id)))
         }
-        .await
-        })?;
+        .await)?;
         Ok(replied)
     }
 
