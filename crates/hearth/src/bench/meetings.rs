@@ -133,28 +133,13 @@ pub async fn run(args: MeetingsArgs, database: Option<String>) -> Result<(), Exi
         "Load: {} connections, {} s for each of the three, one after another",
         args.connections, args.seconds
     );
-    let targets = |urls: Vec<String>| urls.into_iter().map(Target::anonymous).collect();
-    let health = load(
-        &client,
-        targets(healthz),
-        args.connections,
-        Until::Elapsed(duration),
-    )
-    .await;
-    let near = load(
-        &client,
-        targets(near_city),
-        args.connections,
-        Until::Elapsed(duration),
-    )
-    .await;
-    let online = load(
-        &client,
-        targets(online_soon),
-        args.connections,
-        Until::Elapsed(duration),
-    )
-    .await;
+    let measure = |urls: Vec<String>| {
+        let targets = urls.into_iter().map(Target::anonymous).collect();
+        load(&client, targets, args.connections, Until::Elapsed(duration))
+    };
+    let health = measure(healthz).await;
+    let near = measure(near_city).await;
+    let online = measure(online_soon).await;
     print_results(&import, [&health, &near, &online], server.memory());
     Ok(())
 }
