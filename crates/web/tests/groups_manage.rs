@@ -221,6 +221,10 @@ backend_tests! {
                 &[("norms_version", &version), ("agree", "yes")]).await;
             assert_eq!(asked.status(), StatusCode::SEE_OTHER);
         }
+        // The about page tells each of them they are waiting, not how to ask.
+        let about = text(&app, &asker, &format!("/groups/{group}/about")).await;
+        assert!(about.contains("You have asked to join."), "{about}");
+        assert!(!about.contains(&format!(r#"action="/groups/{group}/request""#)), "{about}");
         let page = text(&app, &owner, &format!("/groups/{group}/manage")).await;
         assert!(page.contains("fern") && page.contains("ash"), "both requests are listed");
         let fern = account(&app, "fern").await;

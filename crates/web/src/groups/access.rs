@@ -3,6 +3,10 @@
 //! anyone else (signed out, never joined, left, removed) gets 404, the same
 //! answer as for a group that does not exist, so a hidden group's existence
 //! is never revealed.
+//!
+//! Pages outside the wall (a group's about page, an invitation, a way in)
+//! show only a group's public face, and where the person stands with it
+//! ([`Standing`]).
 
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
@@ -76,6 +80,64 @@ impl Member {
             Err(AppError::NotAllowed)
         }
     }
+}
+
+/// Where a person stands with a group they look at from outside the wall:
+/// its about page, an invitation, a way in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Standing {
+    SignedOut,
+    Outside,
+    /// Asked to join a group by request, not yet decided.
+    Waiting,
+    Member,
+}
+
+impl Standing {
+    /// Its name in the API.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Standing::SignedOut => "signed_out",
+            Standing::Outside => "outside",
+            Standing::Waiting => "waiting",
+            Standing::Member => "member",
+        }
+    }
+}
+
+/// A group and the person's active membership of it, if any, in one read;
+/// 404 when there is no such group.
+pub async fn group_and_membership(
+    state: &AppState,
+    group: GroupId,
+    user: Option<&CurrentUser>,
+) -> Result<(Group, Option<Membership>), AppError> {
+    let found = match user {
+        Some(user) => (state.store)
+            .group_with_membership(group, user.account.id)
+            .await?
+            .map(|(group, membership)| (group, membership.filter(Membership::is_active))),
+        None => state.store.group(group).await?.map(|group| (group, None)),
+    };
+    found.ok_or(AppError::NotFound)
+}
+
+/// Where `user` stands with `group`, given their active membership of it
+/// (from [`group_and_membership`]).
+pub async fn standing(
+    state: &AppState,
+    group: GroupId,
+    user: Option<&CurrentUser>,
+    membership: Option<&Membership>,
+) -> Result<Standing, AppError> {
+    Ok(match (user, membership) {
+        (None, _) => Standing::SignedOut,
+        (Some(_), Some(_)) => Standing::Member,
+        (Some(user), None) if state.store.has_join_request(group, user.account.id).await? => {
+            Standing::Waiting
+        }
+        (Some(_), None) => Standing::Outside,
+    })
 }
 
 /// The `{group}` of a route's path parameters, when it is a number.

@@ -34,7 +34,7 @@ use utoipa::ToSchema;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use super::access::{Member, group_in_path};
+use super::access::{Member, group_and_membership, group_in_path, standing};
 use super::directory::{DirectoryParameters, ParsedGroup, directory_query, encode_cursor};
 use super::input_problem;
 use super::notifications::{NOTIFICATIONS_PER_PAGE, describe, link};
@@ -623,50 +623,19 @@ pub(super) async fn member_view(
     Ok(MemberGroupView::new(&group, &membership, count))
 }
 
-/// A group and the caller's active membership of it, if any.
-async fn group_and_membership(
-    state: &AppState,
-    group: GroupId,
-    user: Option<&CurrentUser>,
-) -> Result<(Group, Option<Membership>), AppError> {
-    let found = match user {
-        Some(user) => state
-            .store
-            .group_with_membership(group, user.account.id)
-            .await?
-            .map(|(group, membership)| (group, membership.filter(Membership::is_active))),
-        None => state.store.group(group).await?.map(|group| (group, None)),
-    };
-    found.ok_or(AppError::NotFound)
-}
-
 async fn about_view(
     state: &AppState,
     group: Group,
     membership: Option<&Membership>,
     user: Option<&CurrentUser>,
 ) -> Result<AboutView, AppError> {
-    let standing = match (user, membership) {
-        (None, _) => "signed_out",
-        (Some(_), Some(_)) => "member",
-        (Some(user), None) => {
-            if state
-                .store
-                .has_join_request(group.id, user.account.id)
-                .await?
-            {
-                "waiting"
-            } else {
-                "outside"
-            }
-        }
-    };
+    let standing = standing(state, group.id, user, membership).await?;
     let norms = current_norms(state, group.id).await?;
     let count = member_count(state, group.id).await?;
     Ok(AboutView {
         group: GroupView::new(&group, count),
         norms: NormsText::new(norms),
-        standing: standing.to_owned(),
+        standing: standing.as_str().to_owned(),
     })
 }
 

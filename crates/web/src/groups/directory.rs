@@ -18,6 +18,7 @@ use hearth_store::groups::{
 use jiff::Timestamp;
 use serde::Deserialize;
 
+use super::access::{Standing, group_and_membership, standing};
 use super::{input_problem, kind_messages, tag_message};
 use crate::auth::CurrentUser;
 use crate::auth::session::token_hash;
@@ -361,15 +362,6 @@ async fn create_group(
     }
 }
 
-/// Where a person stands with a group they are looking at.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Standing {
-    SignedOut,
-    Outside,
-    Waiting,
-    Member,
-}
-
 #[derive(Template)]
 #[template(path = "groups/about.html")]
 struct AboutPage {
@@ -414,28 +406,6 @@ async fn norms_of(state: &AppState, group: GroupId) -> Result<GroupNorms, AppErr
         .ok_or(AppError::NotFound)
 }
 
-async fn standing(
-    state: &AppState,
-    group: GroupId,
-    user: Option<&CurrentUser>,
-) -> Result<Standing, AppError> {
-    let Some(user) = user else {
-        return Ok(Standing::SignedOut);
-    };
-    let membership = state
-        .store
-        .group_with_membership(group, user.account.id)
-        .await?
-        .and_then(|(_, membership)| membership);
-    if membership.is_some_and(|m| m.is_active()) {
-        Ok(Standing::Member)
-    } else if state.store.has_join_request(group, user.account.id).await? {
-        Ok(Standing::Waiting)
-    } else {
-        Ok(Standing::Outside)
-    }
-}
-
 /// A group's name, description and norms, and the way in. Listed groups
 /// only (or one's own): a hidden group is 404 here, reached by invitation.
 async fn about(
@@ -463,11 +433,11 @@ async fn show_about(
     notice: Option<String>,
     status: StatusCode,
 ) -> Result<Response, AppError> {
-    let group = state.store.group(id).await?.ok_or(AppError::NotFound)?;
-    let standing = standing(state, id, user).await?;
-    if !group.kind.is_listed() && standing != Standing::Member {
+    let (group, membership) = group_and_membership(state, id, user).await?;
+    if !group.kind.is_listed() && membership.is_none() {
         return Err(AppError::NotFound);
     }
+    let standing = standing(state, id, user, membership.as_ref()).await?;
     let norms = norms_of(state, id).await?;
     let page = AboutPage {
         ctx,
@@ -507,15 +477,13 @@ async fn join(
     Form(form): Form<AgreeForm>,
 ) -> Result<Response, AppError> {
     let id = GroupId(group);
-    let found = state.store.group(id).await?;
-    let (Some(user), Some(group)) = (user, found) else {
-        return Err(AppError::NotFound);
-    };
+    let user = user.ok_or(AppError::NotFound)?;
+    let (group, membership) = group_and_membership(&state, id, Some(&user)).await?;
     // Only an open group takes people at the door.
     if group.kind != GroupKind::Open {
         return Err(AppError::NotFound);
     }
-    if standing(&state, id, Some(&user)).await? == Standing::Member {
+    if membership.is_some() {
         return Ok(Redirect::to(&format!("/groups/{}", id.0)).into_response());
     }
     if form.agree.is_none() {
@@ -613,7 +581,8 @@ async fn show_invite(
         None => None,
     };
     let norms = norms_of(state, group.id).await?;
-    let standing = standing(state, group.id, user).await?;
+    let (_, membership) = group_and_membership(state, group.id, user).await?;
+    let standing = standing(state, group.id, user, membership.as_ref()).await?;
     let page = AboutPage {
         ctx,
         norms_html: render_markdown(&norms.body),
@@ -652,7 +621,8 @@ async fn join_by_invite(
         .await?
         .ok_or(AppError::NotFound)?;
     // Someone already in does not use up an invitation.
-    if standing(&state, group.id, Some(&user)).await? == Standing::Member {
+    let (_, membership) = group_and_membership(&state, group.id, Some(&user)).await?;
+    if membership.is_some() {
         return Ok(Redirect::to(&format!("/groups/{}", group.id.0)).into_response());
     }
     let joined = (state.store)
