@@ -396,7 +396,19 @@ impl ThreadTemplate {
     }
 }
 
-fn post_view(ctx: &PageContext, post: &Post, reader: AccountId) -> PostView {
+/// `support_kinds` is the page's [`ThreadTemplate::support_kinds`]: each
+/// kind's name, looked up once a page.
+fn post_view(
+    ctx: &PageContext,
+    post: &Post,
+    reader: AccountId,
+    support_kinds: &[(&'static str, String)],
+) -> PostView {
+    let name = |kind: &SupportKind| {
+        (support_kinds.iter())
+            .find(|(code, _)| *code == kind.as_str())
+            .map_or_else(String::new, |(_, name)| name.clone())
+    };
     PostView {
         id: post.id.0,
         author: author_label(ctx, &post.author, reader),
@@ -409,7 +421,7 @@ fn post_view(ctx: &PageContext, post: &Post, reader: AccountId) -> PostView {
         written: ctx.date_time(&post.created_at),
         helpful: post.helpful,
         supports: (post.supports.iter())
-            .map(|(kind, mine)| (ctx.t(support_message(*kind)), *mine))
+            .map(|(kind, mine)| (name(kind), *mine))
             .collect(),
         pressed: SupportKind::ALL.map(|kind| post.supports.contains(&(kind, true))),
     }
@@ -471,10 +483,13 @@ fn show_thread(
     status: StatusCode,
 ) -> Result<Response, AppError> {
     let reader = member.user.account.id;
+    let support_kinds: Vec<(&'static str, String)> = (SupportKind::ALL.iter())
+        .map(|kind| (kind.as_str(), ctx.t(support_message(*kind))))
+        .collect();
     let template = ThreadTemplate {
-        share: post_view(&ctx, &page.share, reader),
+        share: post_view(&ctx, &page.share, reader, &support_kinds),
         replies: (page.replies.iter())
-            .map(|reply| post_view(&ctx, reply, reader))
+            .map(|reply| post_view(&ctx, reply, reader, &support_kinds))
             .collect(),
         next: page.next.as_ref().map(encode_reply_cursor),
         locked: page.share.locked,
@@ -485,9 +500,7 @@ fn show_thread(
         anonymous,
         problem,
         request_key: random_token(),
-        support_kinds: (SupportKind::ALL.iter())
-            .map(|kind| (kind.as_str(), ctx.t(support_message(*kind))))
-            .collect(),
+        support_kinds,
         ctx,
         member,
     };
