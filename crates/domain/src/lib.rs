@@ -7,5 +7,7 @@
 pub mod geo;
 pub mod groups;
 pub mod meetings;
+pub mod moderation;
 pub mod people;
+pub mod safety;
 pub mod throttle;
