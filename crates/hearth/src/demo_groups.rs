@@ -243,6 +243,7 @@ async fn write_thread(
         title: title.as_ref(),
         body: &body,
         anonymous: thread.anonymous,
+        crisis: false,
     };
     let key = format!("demo-{}-{number}", group.name);
     let id = store
@@ -257,6 +258,7 @@ async fn write_thread(
             body: &body,
             anonymous: false,
             quoting: None,
+            crisis: false,
         };
         let at = when + SignedDuration::from_mins(20 * (reply_number as i64 + 1));
         let key = format!("demo-{}-{number}-{reply_number}", group.name);

@@ -30,6 +30,7 @@ pub enum Entity {
     JoinRequest,
     Invite,
     Post,
+    Report,
 }
 
 impl fmt::Display for Entity {
@@ -43,6 +44,7 @@ impl fmt::Display for Entity {
             Entity::JoinRequest => "join request",
             Entity::Invite => "invite",
             Entity::Post => "post",
+            Entity::Report => "report",
         })
     }
 }

@@ -12,6 +12,7 @@ mod connect;
 mod error;
 pub mod groups;
 pub mod meetings;
+pub mod moderation;
 pub mod people;
 pub mod sessions;
 #[cfg(feature = "testing")]

@@ -21,11 +21,31 @@ pub struct Account {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct AccountId(pub i64);
 
-/// An account with the hash its password is checked against.
+/// An account with the hash its password is checked against, and whether
+/// it may sign in.
 #[derive(Debug, Clone)]
 pub struct Credentials {
     pub account: Account,
     pub password_hash: String,
+    pub suspension: Option<Suspended>,
+}
+
+/// A site-wide suspension an admin decided.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Suspended {
+    Until(Timestamp),
+    /// Until an admin lifts it.
+    Indefinitely,
+}
+
+impl Suspended {
+    /// Whether it still keeps the person out at `now`.
+    pub fn holds_at(self, now: Timestamp) -> bool {
+        match self {
+            Suspended::Until(until) => until > now,
+            Suspended::Indefinitely => true,
+        }
+    }
 }
 
 #[derive(sqlx::FromRow)]
@@ -54,6 +74,8 @@ struct CredentialsRow {
     #[sqlx(flatten)]
     account: AccountRow,
     password_hash: String,
+    suspended_at: Option<i64>,
+    suspended_until: Option<i64>,
 }
 
 /// The columns [`AccountRow`] reads, for `concat!` into each query.
@@ -109,7 +131,7 @@ impl Store {
         let sql = concat!(
             "SELECT ",
             account_columns!(),
-            ", password_hash FROM accounts WHERE handle_key = $1"
+            ", password_hash, suspended_at, suspended_until FROM accounts WHERE handle_key = $1"
         );
         let row: Option<CredentialsRow> = on_pool!(self, |pool| {
             sqlx::query_as(sql)
@@ -120,6 +142,11 @@ impl Store {
         Ok(row.map(|row| Credentials {
             account: row.account.into(),
             password_hash: row.password_hash,
+            suspension: match (row.suspended_at, row.suspended_until) {
+                (None, _) => None,
+                (Some(_), Some(until)) => Some(Suspended::Until(from_seconds(until))),
+                (Some(_), None) => Some(Suspended::Indefinitely),
+            },
         }))
     }
 
@@ -234,5 +261,116 @@ impl Store {
         })?;
         id.map(AccountId)
             .ok_or(StoreError::NotFound(Entity::Account))
+    }
+}
+
+/// What a person chose about another.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum FilterKind {
+    /// No contact: their posts are collapsed for me, and nothing they do
+    /// notifies me.
+    Block,
+    /// Their posts are hidden from me, and nothing they do notifies me;
+    /// they are not told.
+    Mute,
+}
+
+impl FilterKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FilterKind::Block => "block",
+            FilterKind::Mute => "mute",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<FilterKind> {
+        match text {
+            "block" => Some(FilterKind::Block),
+            "mute" => Some(FilterKind::Mute),
+            _ => None,
+        }
+    }
+}
+
+/// Someone a person blocked or muted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PersonFilter {
+    pub other: AccountId,
+    pub handle: String,
+    pub kind: FilterKind,
+    pub created_at: Timestamp,
+}
+
+impl Store {
+    /// Blocks or mutes `other` for `account`, replacing what was chosen
+    /// before. [`StoreError::NotFound`] when `other` is not an account, or
+    /// is `account` itself.
+    pub async fn filter_person(
+        &self,
+        account: AccountId,
+        other: AccountId,
+        kind: FilterKind,
+        now: Timestamp,
+    ) -> Result<(), StoreError> {
+        let sql = "INSERT INTO person_filters (account_id, other_id, kind, created_at)
+                   SELECT $1, id, $3, $4 FROM accounts WHERE id = $2 AND id <> $1
+                   ON CONFLICT (account_id, other_id)
+                   DO UPDATE SET kind = excluded.kind, created_at = excluded.created_at";
+        let written = on_pool!(self, |pool| {
+            sqlx::query(sql)
+                .bind(account.0)
+                .bind(other.0)
+                .bind(kind.as_str())
+                .bind(to_seconds(now))
+                .execute(pool)
+                .await
+                .map(|done| done.rows_affected())
+        })?;
+        if written == 0 {
+            return Err(StoreError::NotFound(Entity::Account));
+        }
+        Ok(())
+    }
+
+    /// Takes a block or mute back. Taking back nothing changes nothing.
+    pub async fn unfilter_person(
+        &self,
+        account: AccountId,
+        other: AccountId,
+    ) -> Result<(), StoreError> {
+        let sql = "DELETE FROM person_filters WHERE account_id = $1 AND other_id = $2";
+        on_pool!(self, |pool| {
+            sqlx::query(sql)
+                .bind(account.0)
+                .bind(other.0)
+                .execute(pool)
+                .await
+                .map(|_| ())
+        })?;
+        Ok(())
+    }
+
+    /// Everyone `account` blocked or muted, by handle.
+    pub async fn person_filters(
+        &self,
+        account: AccountId,
+    ) -> Result<Vec<PersonFilter>, StoreError> {
+        let sql = "SELECT f.other_id, a.handle, f.kind, f.created_at
+                   FROM person_filters f JOIN accounts a ON a.id = f.other_id
+                   WHERE f.account_id = $1 ORDER BY a.handle_key";
+        let rows: Vec<(i64, String, String, i64)> = on_pool!(self, |pool| {
+            sqlx::query_as(sql).bind(account.0).fetch_all(pool).await
+        })?;
+        Ok(rows
+            .into_iter()
+            .filter_map(|(other, handle, kind, at)| {
+                Some(PersonFilter {
+                    other: AccountId(other),
+                    handle,
+                    kind: FilterKind::parse(&kind)?,
+                    created_at: from_seconds(at),
+                })
+            })
+            .collect())
     }
 }

@@ -34,6 +34,9 @@ pub struct SignedIn {
     /// The group asked about, if it exists, and the account's membership of
     /// it, if any.
     pub group: Option<(Group, Option<Membership>)>,
+    /// The person has blocked or muted someone: pages of posts then read
+    /// whom ([`Store::person_filters`]), and only then.
+    pub filters_anyone: bool,
 }
 
 #[derive(sqlx::FromRow)]
@@ -111,7 +114,9 @@ impl Store {
         let sql = concat!(
             "SELECT s.id, s.account_id, s.user_agent, s.created_at, s.last_seen_at,
                     s.expires_at, a.handle, a.email, a.locale,
-                    a.created_at AS account_created_at, r.role, ",
+                    a.created_at AS account_created_at, r.role,
+                    EXISTS (SELECT 1 FROM person_filters f WHERE f.account_id = a.id)
+                        AS filters_anyone, ",
             joined_group_columns!(),
             " FROM sessions s JOIN accounts a ON a.id = s.account_id
               LEFT JOIN account_roles r ON r.account_id = a.id
@@ -128,6 +133,7 @@ impl Store {
             locale: Option<String>,
             account_created_at: i64,
             role: Option<String>,
+            filters_anyone: bool,
             #[sqlx(flatten)]
             group: JoinedGroupRow,
         }
@@ -160,6 +166,7 @@ impl Store {
                 session,
                 roles,
                 group: row.group.into_group(),
+                filters_anyone: row.filters_anyone,
             }
         }))
     }

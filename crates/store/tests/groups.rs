@@ -8,16 +8,18 @@
 //! Times are fixed instants around `T0`, never `now()`, so every order and
 //! every expiry is tested exactly.
 
+mod common;
+
+use common::*;
 use std::collections::HashSet;
-use std::fmt::Debug;
 
 use hearth_domain::groups::{
     Body, Description, EXCERPT_MAX_CHARS, GroupKind, GroupLanguage, GroupName, GroupRole, Norms,
     RenderedPost, ShareKind, SupportKind, Tag, Tags, Title,
 };
-use hearth_domain::people::{Handle, Role};
+use hearth_domain::people::Role;
 use hearth_store::groups::audit::{AuditAction, AuditEntry};
-use hearth_store::groups::notifications::{Notification, NotificationKind};
+use hearth_store::groups::notifications::NotificationKind;
 use hearth_store::groups::posts::{
     Author, NewReply, NewShare, PostId, REPLIES_PER_PAGE, Replied, ReplyCursor, ThreadCursor,
     WithMarkdown,
@@ -29,202 +31,6 @@ use hearth_store::groups::{
 use hearth_store::people::AccountId;
 use hearth_store::testing::TestDatabase;
 use hearth_store::{Entity, Store, StoreError, backend_tests};
-use jiff::Timestamp;
-
-/// 2027-01-15T08:00:00Z.
-const T0: i64 = 1_800_000_000;
-
-/// `T0` moved by `offset` seconds.
-fn t(offset: i64) -> Timestamp {
-    Timestamp::from_second(T0 + offset).expect("a valid test instant")
-}
-
-const NORMS: &str = "What is shared here stays here. Listen first; no advice unless asked.";
-const NEW_NORMS: &str = "What is shared here stays here. Crosstalk is welcome when kind.";
-
-fn expect_not_found<T: Debug>(result: Result<T, StoreError>, entity: Entity) {
-    match result {
-        Err(StoreError::NotFound(found)) => assert_eq!(found, entity),
-        other => panic!("expected {entity} not found, got {other:?}"),
-    }
-}
-
-/// The account key a `@name` mention is looked up by.
-fn key(name: &str) -> String {
-    Handle::key_of(name)
-}
-
-async fn person(store: &Store, name: &str) -> AccountId {
-    let handle = Handle::parse(name).expect("a valid test handle");
-    store
-        .create_account(&handle, "hash", None, t(0))
-        .await
-        .expect("the test account is created")
-        .id
-}
-
-async fn make_group_with(
-    store: &Store,
-    owner: AccountId,
-    name: &str,
-    description: &str,
-    kind: GroupKind,
-    tags: &[&str],
-    at: Timestamp,
-) -> Group {
-    let name = GroupName::parse(name).unwrap();
-    let description = Description::parse(description).unwrap();
-    let tags = Tags::parse(tags.iter().copied()).unwrap();
-    let language = GroupLanguage::default();
-    let norms = Norms::parse(NORMS).unwrap();
-    let new = NewGroup {
-        name: &name,
-        description: &description,
-        kind,
-        tags: &tags,
-        language: &language,
-        norms: &norms,
-    };
-    store.create_group(&new, owner, at).await.unwrap()
-}
-
-async fn make_group(store: &Store, owner: AccountId, name: &str, kind: GroupKind) -> Group {
-    make_group_with(store, owner, name, "", kind, &[], t(0)).await
-}
-
-/// Joins at the group's current norms version.
-async fn join(store: &Store, group: GroupId, who: AccountId, at: Timestamp) {
-    let version = store.group(group).await.unwrap().unwrap().norms_version;
-    assert_eq!(
-        store.join_group(group, who, version, at).await.unwrap(),
-        Joined::Joined
-    );
-}
-
-async fn membership(store: &Store, group: GroupId, who: AccountId) -> Option<Membership> {
-    store
-        .group_with_membership(group, who)
-        .await
-        .unwrap()
-        .expect("the group exists")
-        .1
-}
-
-async fn role_of(store: &Store, group: GroupId, who: AccountId) -> Option<GroupRole> {
-    membership(store, group, who)
-        .await
-        .filter(Membership::is_active)
-        .map(|m| m.role)
-}
-
-async fn share_with(
-    store: &Store,
-    group: GroupId,
-    author: AccountId,
-    share: &NewShare<'_>,
-    mentions: &[String],
-    request_key: &str,
-    at: Timestamp,
-) -> PostId {
-    store
-        .create_share(group, author, share, mentions, request_key, at)
-        .await
-        .unwrap()
-}
-
-/// A plain share, its text as its request key.
-async fn share(
-    store: &Store,
-    group: GroupId,
-    author: AccountId,
-    text: &str,
-    at: Timestamp,
-) -> PostId {
-    let body = Body::share(text).unwrap();
-    let new = NewShare {
-        kind: ShareKind::Share,
-        title: None,
-        body: &body,
-        anonymous: false,
-    };
-    share_with(store, group, author, &new, &[], text, at).await
-}
-
-#[allow(clippy::too_many_arguments)]
-async fn reply_with(
-    store: &Store,
-    group: GroupId,
-    author: AccountId,
-    thread: PostId,
-    text: &str,
-    anonymous: bool,
-    quoting: Option<PostId>,
-    mentions: &[String],
-    at: Timestamp,
-) -> Replied {
-    let body = Body::reply(text).unwrap();
-    let reply = NewReply {
-        thread,
-        body: &body,
-        anonymous,
-        quoting,
-    };
-    store
-        .create_reply(group, author, &reply, mentions, text, at)
-        .await
-        .unwrap()
-}
-
-/// A plain reply, its text as its request key.
-async fn reply(
-    store: &Store,
-    group: GroupId,
-    author: AccountId,
-    thread: PostId,
-    text: &str,
-    at: Timestamp,
-) -> Replied {
-    reply_with(store, group, author, thread, text, false, None, &[], at).await
-}
-
-fn posted(replied: Replied) -> PostId {
-    match replied {
-        Replied::Posted(id) => id,
-        Replied::Closed => panic!("the reply was refused as closed"),
-    }
-}
-
-async fn reply_count(store: &Store, group: GroupId, thread: PostId) -> i64 {
-    store
-        .post(group, thread)
-        .await
-        .unwrap()
-        .unwrap()
-        .reply_count
-}
-
-async fn listed(store: &Store, tag: Option<Tag>, text: Option<&str>) -> Vec<GroupId> {
-    let query = DirectoryQuery {
-        tag,
-        text: text.map(str::to_owned),
-        after: None,
-        limit: 100,
-    };
-    let found = store.listed_groups(&query).await.unwrap();
-    found.into_iter().map(|listing| listing.group.id).collect()
-}
-
-async fn notes(store: &Store, who: AccountId) -> Vec<Notification> {
-    store.notifications(who, None, 100).await.unwrap()
-}
-
-fn kinds(notes: &[Notification]) -> Vec<(NotificationKind, Option<PostId>)> {
-    notes.iter().map(|n| (n.kind, n.post_id)).collect()
-}
-
-async fn audit(store: &Store, group: GroupId) -> Vec<AuditEntry> {
-    store.audit_log(group).await.unwrap()
-}
 
 #[test]
 fn an_invite_is_usable_until_it_expires_is_used_up_or_is_revoked() {
@@ -1002,7 +808,7 @@ backend_tests! {
         join(store, group, amy, t(1)).await;
         let title = Title::parse_optional("A hard week").unwrap();
         let body = Body::share("It has been a hard week.").unwrap();
-        let new = NewShare { kind: ShareKind::Question, title: title.as_ref(), body: &body, anonymous: true };
+        let new = NewShare { kind: ShareKind::Question, title: title.as_ref(), body: &body, anonymous: true, crisis: false };
 
         let first = share_with(store, group, amy, &new, &[], "form-1", t(10)).await;
         let again = share_with(store, group, amy, &new, &[], "form-1", t(11)).await;
@@ -1097,7 +903,7 @@ backend_tests! {
         // Cal belongs to another group only; Dan was removed; Eve left.
         let mentions: Vec<String> = ["Bea", "Cal", "Dan", "Eve", "Amy", "nobody"].iter().map(|n| key(n)).collect();
         let body = Body::share("Thinking of @Bea @Cal @Dan @Eve @Amy @nobody").unwrap();
-        let new = NewShare { kind: ShareKind::Share, title: None, body: &body, anonymous: false };
+        let new = NewShare { kind: ShareKind::Share, title: None, body: &body, anonymous: false, crisis: false };
         let thread = share_with(store, group, amy, &new, &mentions, "mention-share", t(10)).await;
         let answer = posted(reply_with(store, group, amy, thread, "And again @Bea", false, None, &mentions, t(11)).await);
 
@@ -1244,7 +1050,7 @@ backend_tests! {
         let long = format!("**Day one.**\n\n{}", "é".repeat(450));
         let body = Body::share(&long).unwrap();
         let title = Title::parse_optional("Accents").unwrap();
-        let new = NewShare { kind: ShareKind::Celebration, title: title.as_ref(), body: &body, anonymous: true };
+        let new = NewShare { kind: ShareKind::Celebration, title: title.as_ref(), body: &body, anonymous: true, crisis: false };
         let thread = share_with(store, group, owner, &new, &[], "long", t(5)).await;
         posted(reply(store, group, owner, thread, "One.", t(6)).await);
         store.set_thread_locked(group, thread, true).await.unwrap();
@@ -1380,7 +1186,7 @@ backend_tests! {
         join(store, group, amy, t(1)).await;
         join(store, group, bea, t(1)).await;
         let body = Body::share("How do you get through evenings?").unwrap();
-        let new = NewShare { kind: ShareKind::Question, title: None, body: &body, anonymous: false };
+        let new = NewShare { kind: ShareKind::Question, title: None, body: &body, anonymous: false, crisis: false };
         let thread = share_with(store, group, amy, &new, &[], "question", t(2)).await;
         let mut replies = Vec::new();
         for i in 0..120_i64 {
@@ -1569,7 +1375,7 @@ backend_tests! {
         join(store, second, bea, t(1)).await;
         let mentions = vec![key("Bea"), key("Cal")];
         let body = Body::share("Thinking of @Bea and @Cal").unwrap();
-        let new = NewShare { kind: ShareKind::Share, title: None, body: &body, anonymous: false };
+        let new = NewShare { kind: ShareKind::Share, title: None, body: &body, anonymous: false, crisis: false };
         share_with(store, first, amy, &new, &mentions, "first", t(2)).await;
         share_with(store, second, owner, &new, &mentions, "second", t(3)).await;
 
@@ -1732,7 +1538,7 @@ backend_tests! {
         let group = make_group(store, owner, "Grief circle", GroupKind::Open).await.id;
         join(store, group, amy, t(1)).await;
         let body = Body::share("Something I cannot say with my name.").unwrap();
-        let new = NewShare { kind: ShareKind::Share, title: None, body: &body, anonymous: true };
+        let new = NewShare { kind: ShareKind::Share, title: None, body: &body, anonymous: true, crisis: false };
         let thread = share_with(store, group, amy, &new, &[], "anon", t(2)).await;
 
         assert_eq!(store.reveal_author(group, thread, owner, "threat of harm", t(10)).await.unwrap(), "Amy");
@@ -1740,7 +1546,9 @@ backend_tests! {
         assert_eq!(log.len(), 1);
         assert_eq!(log[0].action, AuditAction::RevealAuthor);
         assert_eq!(log[0].actor.as_deref(), Some("River"));
-        assert_eq!(log[0].target_account.as_deref(), Some("Amy"));
+        // The log is read by every facilitator (and the API): it never names
+        // an anonymous author, not even in the entry of the reveal.
+        assert_eq!(log[0].target_account, None);
         assert_eq!(log[0].target_post, Some(thread));
         assert_eq!((log[0].reason.as_str(), log[0].created_at), ("threat of harm", t(10)));
         // Still anonymous to everyone else.
@@ -1836,7 +1644,7 @@ backend_tests! {
             let store = store.clone();
             running.push(tokio::spawn(async move {
                 let body = Body::reply(&format!("Reply {i}")).unwrap();
-                let new = NewReply { thread, body: &body, anonymous: false, quoting: None };
+                let new = NewReply { thread, body: &body, anonymous: false, quoting: None, crisis: false };
                 let replied = store.create_reply(group, who, &new, &[], "key", t(10)).await?;
                 store.toggle_support(thread, who, SupportKind::MeToo, t(10)).await?;
                 Ok::<_, StoreError>(replied)

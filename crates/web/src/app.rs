@@ -24,7 +24,7 @@ use crate::meetings::index::MeetingIndex;
 use crate::metrics::Metrics;
 use crate::{
     AppError, Config, assets, error, groups, headers, help, home, i18n, language, meetings,
-    metrics, openapi, ops,
+    metrics, moderation, openapi, ops, safety,
 };
 
 /// What every handler can reach.
@@ -103,7 +103,8 @@ pub fn router(state: AppState) -> Router {
         .route("/metrics", get(ops::metrics))
         .route("/api/openapi.json", get(openapi::serve))
         .route("/api/meetings.json", get(meetings::feed::serve))
-        .merge(groups::page_routes());
+        .merge(groups::page_routes())
+        .merge(moderation::page_routes());
 
     pages
         .merge(api)
@@ -151,6 +152,8 @@ pub(crate) fn api_routes() -> OpenApiRouter<AppState> {
         .merge(language::api_routes())
         .merge(meetings::search::api_routes())
         .merge(groups::api_routes())
+        .merge(moderation::api_routes())
+        .merge(safety::api_routes())
 }
 
 async fn not_found() -> AppError {

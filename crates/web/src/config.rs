@@ -55,6 +55,10 @@ pub struct CrisisLine {
     pub name: String,
     /// What to dial or text, as people write it: "988", "116 123".
     pub number: String,
+    /// The countries it serves (ISO 3166 codes, `US`): shown first to
+    /// people whose browser names one of them.
+    #[serde(default)]
+    pub countries: Vec<String>,
     /// How it works, briefly: "Call or text, 24/7".
     #[serde(default)]
     pub how: String,
@@ -81,6 +85,20 @@ impl CrisisLines {
 
     pub fn from_toml(text: &str) -> Result<CrisisLines, toml::de::Error> {
         toml::from_str(text)
+    }
+
+    /// Every line, those serving `country` first (in the operator's order
+    /// within each part): a person sees their own country's line at the
+    /// top, and the others in case they are elsewhere.
+    pub fn for_country(&self, country: Option<&str>) -> Vec<&CrisisLine> {
+        let serves = |line: &&CrisisLine| {
+            country.is_some_and(|country| {
+                (line.countries.iter()).any(|served| served.eq_ignore_ascii_case(country))
+            })
+        };
+        let (local, others): (Vec<&CrisisLine>, Vec<&CrisisLine>) =
+            self.lines.iter().partition(serves);
+        local.into_iter().chain(others).collect()
     }
 }
 
@@ -143,6 +161,7 @@ mod tests {
             region: "UK".into(),
             name: "Samaritans".into(),
             number: "116 123".into(),
+            countries: vec!["GB".into()],
             how: String::new(),
             translations: BTreeMap::new(),
         };
@@ -159,6 +178,23 @@ mod tests {
         let lines = CrisisLines::built_in().lines;
         let us = lines.iter().find(|l| l.region == "United States").unwrap();
         assert!(us.how_in(&spanish).contains("2"), "988 press 2 for Spanish");
+    }
+
+    #[test]
+    fn a_readers_country_comes_first_and_every_line_stays() {
+        let lines = CrisisLines::built_in();
+        let everyone: Vec<&str> = lines
+            .for_country(None)
+            .iter()
+            .map(|l| l.region.as_str())
+            .collect();
+        assert_eq!(everyone.len(), lines.lines.len());
+        let mexico = lines.for_country(Some("mx"));
+        assert_eq!(mexico[0].region, "Mexico");
+        assert_eq!(mexico.len(), lines.lines.len());
+        let ireland = lines.for_country(Some("IE"));
+        assert_eq!(ireland[0].region, "United Kingdom and Ireland");
+        assert_eq!(lines.for_country(Some("ZZ"))[0].region, everyone[0]);
     }
 
     #[test]

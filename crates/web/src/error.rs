@@ -40,10 +40,16 @@ pub enum AppError {
     NotAllowed,
     #[error("conflict: {0:?}")]
     Conflict(Message),
+    /// The account is suspended: it may not sign in (403, saying until when).
+    #[error("suspended: {0:?}")]
+    Suspended(Message),
     #[error("invalid input: {0:?}")]
     Invalid(Vec<FieldError>),
     #[error("too many attempts")]
     TooManyAttempts { retry_after: SignedDuration },
+    /// Past a rate limit on posting, replying, reporting or inviting.
+    #[error("too many writes in a short time")]
+    SlowDown { retry_after: SignedDuration },
     #[error("the request body is too large")]
     PayloadTooLarge,
     /// Too much at once: try again in a moment (503 with `Retry-After`).
@@ -99,10 +105,14 @@ impl AppError {
         match self {
             AppError::NotFound => StatusCode::NOT_FOUND,
             AppError::SignInRequired | AppError::WrongCredentials => StatusCode::UNAUTHORIZED,
-            AppError::CsrfRejected | AppError::NotAllowed => StatusCode::FORBIDDEN,
+            AppError::CsrfRejected | AppError::NotAllowed | AppError::Suspended(_) => {
+                StatusCode::FORBIDDEN
+            }
             AppError::Conflict(_) => StatusCode::CONFLICT,
             AppError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
-            AppError::TooManyAttempts { .. } => StatusCode::TOO_MANY_REQUESTS,
+            AppError::TooManyAttempts { .. } | AppError::SlowDown { .. } => {
+                StatusCode::TOO_MANY_REQUESTS
+            }
             AppError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             AppError::Busy => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
@@ -117,6 +127,7 @@ impl AppError {
             AppError::WrongCredentials => lang.t("error-wrong-credentials"),
             AppError::CsrfRejected => lang.t("error-csrf"),
             AppError::NotAllowed => lang.t("error-not-allowed"),
+            AppError::Suspended(message) => lang.message(message),
             AppError::Conflict(message) => lang.message(message),
             AppError::Invalid(errors) => errors
                 .iter()
@@ -124,14 +135,10 @@ impl AppError {
                 .collect::<Vec<_>>()
                 .join(" "),
             AppError::TooManyAttempts { retry_after } => {
-                let seconds = retry_after.as_secs().max(1);
-                // Whole minutes, rounded up, once the wait is a minute or more.
-                let minutes = if seconds < 60 { 0 } else { (seconds + 59) / 60 };
-                lang.message(
-                    &Message::new("error-too-many-attempts")
-                        .with("minutes", minutes)
-                        .with("seconds", seconds),
-                )
+                lang.message(&waiting_message("error-too-many-attempts", *retry_after))
+            }
+            AppError::SlowDown { retry_after } => {
+                lang.message(&waiting_message("error-slow-down", *retry_after))
             }
             AppError::PayloadTooLarge => lang.t("error-too-large"),
             AppError::Busy => lang.t("error-busy"),
@@ -156,7 +163,9 @@ impl IntoResponse for AppError {
             tracing::error!(error = %what, "request failed");
         }
         let mut response = self.status().into_response();
-        if let AppError::TooManyAttempts { retry_after } = &self {
+        if let AppError::TooManyAttempts { retry_after } | AppError::SlowDown { retry_after } =
+            &self
+        {
             let seconds = retry_after.as_secs().max(1);
             response
                 .headers_mut()
@@ -304,4 +313,14 @@ fn redirect_to_sign_in(next: &str) -> Response {
         response.headers_mut().insert(LOCATION, value);
     }
     response
+}
+
+/// Message `id` telling someone how long to wait: whole minutes, rounded
+/// up, once the wait is a minute or more, else seconds.
+pub(crate) fn waiting_message(id: &'static str, wait: SignedDuration) -> Message {
+    let seconds = wait.as_secs().max(1);
+    let minutes = if seconds < 60 { 0 } else { (seconds + 59) / 60 };
+    Message::new(id)
+        .with("minutes", minutes)
+        .with("seconds", seconds)
 }

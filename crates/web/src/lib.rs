@@ -19,9 +19,11 @@ pub mod i18n;
 mod language;
 mod meetings;
 mod metrics;
+mod moderation;
 mod openapi;
 mod ops;
 mod page;
+mod safety;
 
 pub use app::{AppState, router, serve};
 pub use config::{Config, CrisisLine, CrisisLines};

@@ -25,6 +25,7 @@ use crate::app::api_routes;
         (name = "sessions", description = "Signing in and out"),
         (name = "meetings", description = "Finding meetings"),
         (name = "groups", description = "Support groups: joining, shares, replies and notifications; content is for members only"),
+        (name = "safety", description = "Crisis language, reports, the moderation queue and the audit log"),
     )
 )]
 struct BaseDocument;

@@ -55,6 +55,7 @@ async fn group_with_a_thread(app: &TestApp, owner: AccountId, kind: GroupKind) -
         title: None,
         body: &body,
         anonymous: false,
+        crisis: false,
     };
     let thread = store
         .create_share(group.id, owner, &share, &[], "k1", now)
@@ -66,6 +67,7 @@ async fn group_with_a_thread(app: &TestApp, owner: AccountId, kind: GroupKind) -
         body: &body,
         anonymous: false,
         quoting: None,
+        crisis: false,
     };
     let Replied::Posted(reply) = store
         .create_reply(group.id, owner, &reply, &[], "k2", now)
@@ -318,7 +320,7 @@ backend_tests! {
         let fixture = group_with_a_thread(&app, owner, GroupKind::Open).await;
         store.join_group(fixture.group, member, 1, Timestamp::now()).await.unwrap();
         let body = Body::reply("@member have a look at this").unwrap();
-        let reply = NewReply { thread: fixture.thread, body: &body, anonymous: false, quoting: None };
+        let reply = NewReply { thread: fixture.thread, body: &body, anonymous: false, quoting: None, crisis: false };
         let mentions = vec!["member".to_owned()];
         store
             .create_reply(fixture.group, owner, &reply, &mentions, "k3", Timestamp::now())

@@ -1,6 +1,7 @@
 //! What facilitators do to members and posts, each written with its entry
 //! in the append-only audit log in the same transaction.
 
+use hearth_domain::moderation::Decision;
 use jiff::Timestamp;
 
 use super::posts::PostId;
@@ -15,26 +16,55 @@ pub enum AuditAction {
     RemoveMember,
     MuteMember,
     RevealAuthor,
+    DismissReport,
+    HidePost,
+    UnhidePost,
+    WarnMember,
+    SuspendAccount,
 }
 
 impl AuditAction {
+    pub const ALL: [AuditAction; 9] = [
+        AuditAction::RemovePost,
+        AuditAction::RemoveMember,
+        AuditAction::MuteMember,
+        AuditAction::RevealAuthor,
+        AuditAction::DismissReport,
+        AuditAction::HidePost,
+        AuditAction::UnhidePost,
+        AuditAction::WarnMember,
+        AuditAction::SuspendAccount,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             AuditAction::RemovePost => "remove_post",
             AuditAction::RemoveMember => "remove_member",
             AuditAction::MuteMember => "mute_member",
             AuditAction::RevealAuthor => "reveal_author",
+            AuditAction::DismissReport => "dismiss_report",
+            AuditAction::HidePost => "hide_post",
+            AuditAction::UnhidePost => "unhide_post",
+            AuditAction::WarnMember => "warn_member",
+            AuditAction::SuspendAccount => "suspend_account",
         }
     }
 
     fn parse(text: &str) -> Option<AuditAction> {
-        Some(match text {
-            "remove_post" => AuditAction::RemovePost,
-            "remove_member" => AuditAction::RemoveMember,
-            "mute_member" => AuditAction::MuteMember,
-            "reveal_author" => AuditAction::RevealAuthor,
-            _ => return None,
-        })
+        AuditAction::ALL.into_iter().find(|a| a.as_str() == text)
+    }
+
+    /// The entry a moderator's decision on a report is written as.
+    pub fn of(decision: Decision) -> AuditAction {
+        match decision {
+            Decision::Dismiss => AuditAction::DismissReport,
+            Decision::Hide => AuditAction::HidePost,
+            Decision::Remove => AuditAction::RemovePost,
+            Decision::Warn => AuditAction::WarnMember,
+            Decision::Mute { .. } => AuditAction::MuteMember,
+            Decision::RemoveFromGroup => AuditAction::RemoveMember,
+            Decision::Suspend(_) => AuditAction::SuspendAccount,
+        }
     }
 }
 
@@ -49,6 +79,21 @@ pub struct AuditEntry {
     pub target_post: Option<PostId>,
     pub reason: String,
     pub created_at: Timestamp,
+}
+
+/// An audit entry's columns. The person acted on is not named when the
+/// entry is about an anonymous post: only the audited reveal names its
+/// author.
+macro_rules! audit_select {
+    () => {
+        "SELECT l.id, actor.handle, l.action, l.group_id,
+        CASE WHEN tp.anonymous THEN NULL ELSE target.handle END,
+        l.target_post_id, l.reason, l.created_at
+     FROM audit_log l
+     LEFT JOIN accounts actor ON actor.id = l.actor_id
+     LEFT JOIN accounts target ON target.id = l.target_account_id
+     LEFT JOIN posts tp ON tp.id = l.target_post_id"
+    };
 }
 
 /// Appends to the audit log inside `$tx`.
@@ -70,6 +115,7 @@ macro_rules! audit {
         .await?
     };
 }
+pub(crate) use audit;
 
 impl Store {
     /// Removes a share (with its thread) or a reply from members' view; it
@@ -258,12 +304,36 @@ impl Store {
 
     /// A group's audit log, newest first.
     pub async fn audit_log(&self, group: GroupId) -> Result<Vec<AuditEntry>, StoreError> {
-        let sql = "SELECT l.id, actor.handle, l.action, l.group_id, target.handle,
-                          l.target_post_id, l.reason, l.created_at
-                   FROM audit_log l
-                   LEFT JOIN accounts actor ON actor.id = l.actor_id
-                   LEFT JOIN accounts target ON target.id = l.target_account_id
-                   WHERE l.group_id = $1 ORDER BY l.id DESC";
+        let sql = concat!(audit_select!(), " WHERE l.group_id = $1 ORDER BY l.id DESC");
+        self.audit_entries(sql, group.0, None).await
+    }
+
+    /// The audit log `moderator` may read, newest first, at most `limit`
+    /// entries: everything for an admin (`admin`), and for anyone else the
+    /// entries of the groups they facilitate or own.
+    pub async fn audit_log_for(
+        &self,
+        moderator: AccountId,
+        admin: bool,
+        limit: u32,
+    ) -> Result<Vec<AuditEntry>, StoreError> {
+        let sql = concat!(
+            audit_select!(),
+            " WHERE $2 OR EXISTS (SELECT 1 FROM memberships m
+                 WHERE m.group_id = l.group_id AND m.account_id = $1 AND m.status = 'active'
+                   AND m.role IN ('owner', 'facilitator'))
+             ORDER BY l.id DESC LIMIT $3"
+        );
+        self.audit_entries(sql, moderator.0, Some((admin, i64::from(limit))))
+            .await
+    }
+
+    async fn audit_entries(
+        &self,
+        sql: &'static str,
+        first: i64,
+        admin_and_limit: Option<(bool, i64)>,
+    ) -> Result<Vec<AuditEntry>, StoreError> {
         #[allow(clippy::type_complexity)]
         let rows: Vec<(
             i64,
@@ -275,7 +345,12 @@ impl Store {
             String,
             i64,
         )> = on_pool!(self, |pool| {
-            sqlx::query_as(sql).bind(group.0).fetch_all(pool).await
+            let query = sqlx::query_as(sql).bind(first);
+            let query = match admin_and_limit {
+                Some((admin, limit)) => query.bind(admin).bind(limit),
+                None => query,
+            };
+            query.fetch_all(pool).await
         })?;
         Ok(rows
             .into_iter()

@@ -1,10 +1,12 @@
 //! Each person's notifications: replies to their shares, mentions,
-//! approvals and norm changes.
+//! approvals and norm changes; and from moderation, a crisis in a group they
+//! facilitate, the outcome of their report, or a warning to them.
 
 use jiff::Timestamp;
 
 use super::GroupId;
 use super::posts::PostId;
+use crate::moderation::ReportId;
 use crate::people::AccountId;
 use crate::{Store, StoreError, from_seconds, on_pool, to_seconds};
 
@@ -18,6 +20,12 @@ pub enum NotificationKind {
     Mention,
     Approved,
     NormsChanged,
+    /// To facilitators: someone in their group may be in crisis.
+    Crisis,
+    /// To a reporter: their report was closed.
+    ReportClosed,
+    /// To a member: a moderator warned them, and says why.
+    Warning,
 }
 
 impl NotificationKind {
@@ -27,6 +35,9 @@ impl NotificationKind {
             NotificationKind::Mention => "mention",
             NotificationKind::Approved => "approved",
             NotificationKind::NormsChanged => "norms_changed",
+            NotificationKind::Crisis => "crisis",
+            NotificationKind::ReportClosed => "report_closed",
+            NotificationKind::Warning => "warning",
         }
     }
 
@@ -36,6 +47,9 @@ impl NotificationKind {
             "mention" => NotificationKind::Mention,
             "approved" => NotificationKind::Approved,
             "norms_changed" => NotificationKind::NormsChanged,
+            "crisis" => NotificationKind::Crisis,
+            "report_closed" => NotificationKind::ReportClosed,
+            "warning" => NotificationKind::Warning,
             _ => return None,
         })
     }
@@ -53,6 +67,8 @@ pub struct Notification {
     /// The thread the post is in, for the link.
     pub thread_id: Option<PostId>,
     pub actor: Option<String>,
+    /// The report a moderation notification is about.
+    pub report_id: Option<ReportId>,
     pub created_at: Timestamp,
     pub read: bool,
 }
@@ -71,7 +87,7 @@ impl Store {
         let sql = "SELECT n.id, n.kind, n.group_id, g.name, n.post_id,
                           COALESCE(p.thread_id, p.id) AS thread_id,
                           CASE WHEN p.anonymous THEN NULL ELSE p.author_handle END AS actor,
-                          n.created_at, n.read_at
+                          n.report_id, n.created_at, n.read_at
                    FROM notifications n
                    JOIN groups g ON g.id = n.group_id
                    JOIN memberships m ON m.group_id = n.group_id AND m.account_id = n.account_id
@@ -90,6 +106,7 @@ impl Store {
             Option<i64>,
             Option<i64>,
             Option<String>,
+            Option<i64>,
             i64,
             Option<i64>,
         )> = on_pool!(self, |pool| {
@@ -103,7 +120,18 @@ impl Store {
         Ok(rows
             .into_iter()
             .filter_map(
-                |(id, kind, group, group_name, post, thread, actor, created_at, read_at)| {
+                |(
+                    id,
+                    kind,
+                    group,
+                    group_name,
+                    post,
+                    thread,
+                    actor,
+                    report,
+                    created_at,
+                    read_at,
+                )| {
                     Some(Notification {
                         id: NotificationId(id),
                         kind: NotificationKind::parse(&kind)?,
@@ -112,6 +140,7 @@ impl Store {
                         post_id: post.map(PostId),
                         thread_id: thread.map(PostId),
                         actor,
+                        report_id: report.map(ReportId),
                         created_at: from_seconds(created_at),
                         read: read_at.is_some(),
                     })

@@ -5,6 +5,7 @@ use hearth_domain::groups::{Body, RenderedPost, ShareKind, SupportKind, Title};
 use jiff::Timestamp;
 
 use super::{GroupId, found, lock_group};
+use crate::moderation::raise_crisis;
 use crate::people::AccountId;
 use crate::{Entity, Store, StoreError, from_seconds, on_pool, to_seconds};
 
@@ -20,6 +21,9 @@ pub struct NewShare<'a> {
     pub body: &'a Body,
     /// Shown to other members as "a member".
     pub anonymous: bool,
+    /// The crisis detector read it as a crisis: the group's facilitators
+    /// get a report at the top of their queue.
+    pub crisis: bool,
 }
 
 /// A new reply to a thread.
@@ -30,6 +34,8 @@ pub struct NewReply<'a> {
     pub anonymous: bool,
     /// A post of the same thread this reply quotes.
     pub quoting: Option<PostId>,
+    /// As for [`NewShare::crisis`].
+    pub crisis: bool,
 }
 
 /// Who wrote a post. The handle is there even for an anonymous post: the
@@ -282,7 +288,13 @@ macro_rules! notify_mentions {
                 .push_bind($group.0)
                 .push(" AND m.status = 'active' AND a.id <> ")
                 .push_bind($author.0)
-                .push(" AND a.handle_key IN (");
+                // Someone who blocked or muted the author hears nothing of them.
+                .push(
+                    " AND NOT EXISTS (SELECT 1 FROM person_filters f
+                       WHERE f.account_id = a.id AND f.other_id = ",
+                )
+                .push_bind($author.0)
+                .push(") AND a.handle_key IN (");
             let mut listed = insert.separated(", ");
             for key in keys {
                 listed.push_bind(key.as_str());
@@ -350,6 +362,9 @@ impl Store {
                 .execute(&mut *tx)
                 .await?;
             notify_mentions!(tx, group, id, author, mentions, now);
+            if share.crisis {
+                raise_crisis!(tx, group, id, author, now);
+            }
             tx.commit().await?;
             Ok::<_, sqlx::Error>(Some(id))
         }
@@ -446,19 +461,26 @@ impl Store {
                 .execute(&mut *tx)
                 .await?;
             if share_author != author.0 {
+                // Not when the share's author blocked or muted the replier.
                 sqlx::query(
                     "INSERT INTO notifications (account_id, kind, group_id, post_id, created_at)
                      SELECT $1, 'reply', $2, $3, $4 FROM memberships
-                     WHERE group_id = $2 AND account_id = $1 AND status = 'active'",
+                     WHERE group_id = $2 AND account_id = $1 AND status = 'active'
+                       AND NOT EXISTS (SELECT 1 FROM person_filters f
+                                       WHERE f.account_id = $1 AND f.other_id = $5)",
                 )
                 .bind(share_author)
                 .bind(group.0)
                 .bind(id)
                 .bind(now)
+                .bind(author.0)
                 .execute(&mut *tx)
                 .await?;
             }
             notify_mentions!(tx, group, id, author, mentions, now);
+            if reply.crisis {
+                raise_crisis!(tx, group, id, author, now);
+            }
             tx.commit().await?;
             Ok::<_, sqlx::Error>(Replied::Posted(PostId(id)))
         }

@@ -36,6 +36,14 @@ error-too-many-attempts = Too many attempts. Please wait { $minutes ->
     [one] one minute
    *[other] { $minutes } minutes
 } and try again.
+error-slow-down = You have written a lot in a short time. To keep things calm for everyone, please wait { $minutes ->
+    [0] { $seconds ->
+        [one] one second
+       *[other] { $seconds } seconds
+    }
+    [one] one minute
+   *[other] { $minutes } minutes
+} and try again. Nothing you wrote is lost.
 error-too-large = The request is larger than Hearth accepts.
 error-internal = Something went wrong on our side. Nothing you did caused it; please try again in a moment.
 error-busy = Hearth is very busy right now. Please try again in a moment.

@@ -82,11 +82,16 @@ manage-audit-none = Nothing yet.
 manage-audit-when = When
 manage-audit-what = What
 manage-audit-reason = Why
-manage-audit-someone = a former member
+manage-audit-someone = a member
 manage-audit-remove-post = { $actor } removed a post.
 manage-audit-remove-member = { $actor } removed { $target } from the group.
 manage-audit-mute-member = { $actor } paused posting for { $target }.
 manage-audit-reveal-author = { $actor } looked up who wrote a post.
+manage-audit-dismiss-report = { $actor } looked at a report and closed it with no action.
+manage-audit-hide-post = { $actor } hid a post.
+manage-audit-unhide-post = { $actor } put a hidden post back.
+manage-audit-warn-member = { $actor } warned { $target }.
+manage-audit-suspend-account = { $actor } suspended { $target } from this site.
 
 manage-reveal-title = Who wrote this post
 manage-reveal-back = Back to the conversation

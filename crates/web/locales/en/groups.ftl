@@ -148,3 +148,6 @@ notification-reply = { $who } replied to your share in { $group }.
 notification-mention = { $who } mentioned you in { $group }.
 notification-approved = You have been welcomed into { $group }.
 notification-norms-changed = The norms of { $group } have changed. Please read them again.
+notification-crisis = Someone in { $group } may need support now. Please look at the moderation queue.
+notification-report-closed = A facilitator of { $group } looked at your report. See what they decided.
+notification-warning = A facilitator of { $group } sent you a note about the group's norms.

@@ -36,6 +36,14 @@ error-too-many-attempts = Demasiados intentos. Espera { $minutes ->
     [one] un minuto
    *[other] { $minutes } minutos
 } y vuelve a intentarlo.
+error-slow-down = Has escrito mucho en poco tiempo. Para que todo siga en calma, espera { $minutes ->
+    [0] { $seconds ->
+        [one] un segundo
+       *[other] { $seconds } segundos
+    }
+    [one] un minuto
+   *[other] { $minutes } minutos
+} y vuelve a intentarlo. No se ha perdido nada de lo que escribiste.
 error-too-large = La solicitud es más grande de lo que Hearth acepta.
 error-internal = Algo salió mal de nuestro lado. No fue nada que hicieras tú; inténtalo de nuevo en un momento.
 error-busy = Hearth está muy ocupado en este momento. Inténtalo de nuevo en un momento.

@@ -82,11 +82,16 @@ manage-audit-none = Nada todavía.
 manage-audit-when = Cuándo
 manage-audit-what = Qué
 manage-audit-reason = Por qué
-manage-audit-someone = un antiguo miembro
+manage-audit-someone = un miembro
 manage-audit-remove-post = { $actor } retiró una publicación.
 manage-audit-remove-member = { $actor } retiró a { $target } del grupo.
 manage-audit-mute-member = { $actor } pausó las publicaciones de { $target }.
 manage-audit-reveal-author = { $actor } consultó quién escribió una publicación.
+manage-audit-dismiss-report = { $actor } revisó un reporte y lo cerró sin tomar medidas.
+manage-audit-hide-post = { $actor } ocultó una publicación.
+manage-audit-unhide-post = { $actor } volvió a mostrar una publicación oculta.
+manage-audit-warn-member = { $actor } le dio un aviso a { $target }.
+manage-audit-suspend-account = { $actor } suspendió a { $target } en este sitio.
 
 manage-reveal-title = Quién escribió esta publicación
 manage-reveal-back = Volver a la conversación

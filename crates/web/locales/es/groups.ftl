@@ -148,3 +148,6 @@ notification-reply = { $who } respondió a lo que compartiste en { $group }.
 notification-mention = { $who } te mencionó en { $group }.
 notification-approved = Te han dado la bienvenida a { $group }.
 notification-norms-changed = Las normas de { $group } han cambiado. Por favor, léelas de nuevo.
+notification-crisis = Alguien en { $group } puede necesitar apoyo ahora. Revisa la cola de moderación.
+notification-report-closed = Una persona facilitadora de { $group } revisó tu reporte. Mira lo que decidió.
+notification-warning = Una persona facilitadora de { $group } te envió una nota sobre las normas del grupo.

@@ -7,9 +7,9 @@ pub mod api;
 pub mod pages;
 
 use hearth_domain::people::{Email, EmailError, Handle, HandleError, NewPassword, PasswordError};
-use hearth_domain::throttle::FailureLimit;
+use hearth_domain::throttle::Limit;
 use hearth_store::StoreError;
-use hearth_store::people::Account;
+use hearth_store::people::{Account, Suspended};
 use jiff::Timestamp;
 
 use crate::auth::{ClientAddress, password};
@@ -84,9 +84,9 @@ pub async fn sign_in(
     let handle_key = Handle::key_of(handle);
     check_throttle(state, &handle_key, address, now).await?;
     let credentials = state.store.credentials(&handle_key).await?;
-    let (account, stored_hash) = match credentials {
-        Some(c) => (Some(c.account), Some(c.password_hash)),
-        None => (None, None),
+    let (account, stored_hash, suspension) = match credentials {
+        Some(c) => (Some(c.account), Some(c.password_hash), c.suspension),
+        None => (None, None, None),
     };
     match (password::verify(password, stored_hash).await?, account) {
         (true, Some(account)) => {
@@ -94,7 +94,21 @@ pub async fn sign_in(
                 .store
                 .clear_failed_logins_for_handle(&handle_key)
                 .await?;
-            Ok(account)
+            // Told only once the password is right: a suspension is no one
+            // else's business.
+            match suspension.filter(|suspension| suspension.holds_at(now)) {
+                Some(Suspended::Until(until)) => {
+                    // Whole days left, rounded up.
+                    let days = (until.duration_since(now).as_hours() + 23) / 24;
+                    Err(AppError::Suspended(
+                        Message::new("account-suspended-for").with("days", days.max(1)),
+                    ))
+                }
+                Some(Suspended::Indefinitely) => {
+                    Err(AppError::Suspended(Message::new("account-suspended")))
+                }
+                None => Ok(account),
+            }
         }
         _ => {
             state
@@ -112,22 +126,22 @@ async fn check_throttle(
     address: &ClientAddress,
     now: Timestamp,
 ) -> Result<(), AppError> {
-    let limits = [FailureLimit::PER_HANDLE, FailureLimit::PER_ADDRESS];
+    let limits = [Limit::LOGIN_PER_HANDLE, Limit::LOGIN_PER_ADDRESS];
     let window = limits.iter().map(|l| l.window).max().unwrap_or_default();
     let since = now - window;
     // Old failures stop counting and their addresses stop being kept.
     state.store.prune_failed_logins(since).await?;
     let by_handle = state
         .store
-        .failed_logins_for_handle(handle_key, since, FailureLimit::PER_HANDLE.max_failures)
+        .failed_logins_for_handle(handle_key, since, Limit::LOGIN_PER_HANDLE.max_events)
         .await?;
     let by_address = state
         .store
-        .failed_logins_from_address(&address.0, since, FailureLimit::PER_ADDRESS.max_failures)
+        .failed_logins_from_address(&address.0, since, Limit::LOGIN_PER_ADDRESS.max_events)
         .await?;
     let wait = [
-        FailureLimit::PER_HANDLE.wait_before_next_attempt(&by_handle, now),
-        FailureLimit::PER_ADDRESS.wait_before_next_attempt(&by_address, now),
+        Limit::LOGIN_PER_HANDLE.wait_before_next_attempt(&by_handle, now),
+        Limit::LOGIN_PER_ADDRESS.wait_before_next_attempt(&by_address, now),
     ]
     .into_iter()
     .flatten()

@@ -34,6 +34,8 @@ pub struct CurrentUser {
     pub account: Account,
     pub roles: Vec<Role>,
     pub session_id: SessionId,
+    /// They blocked or muted someone: pages of posts look up whom.
+    pub filters_anyone: bool,
 }
 
 impl FromRequestParts<AppState> for CurrentUser {
@@ -176,6 +178,7 @@ async fn find_user(
         account,
         roles,
         group,
+        filters_anyone,
     }) = state
         .store
         .signed_in(&token_hash(token), now, group)
@@ -194,6 +197,7 @@ async fn find_user(
         account,
         roles,
         session_id: session.id,
+        filters_anyone,
     };
     let group = group.map(|(group, membership)| NamedGroup { group, membership });
     Ok(Some((user, group)))

@@ -12,16 +12,17 @@
 
 use std::collections::HashMap;
 
-use axum::Json;
 use axum::extract::{FromRequestParts, Path, Query, State};
 use axum::http::header::{CONTENT_LANGUAGE, CONTENT_TYPE, LOCATION};
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
+use axum::{Extension, Json};
 use hearth_domain::groups::{
     Body, GroupAction, GroupInputError, GroupKind, GroupRole, ShareKind, SupportKind, Title,
     mentioned_handle_keys, render_markdown,
 };
+use hearth_domain::throttle::RateAction;
 use hearth_store::groups::notifications::{Notification, NotificationId};
 use hearth_store::groups::posts::{
     Author, NewReply, NewShare, Post, PostId, Replied, WithMarkdown,
@@ -43,10 +44,11 @@ use super::pages::{
     encode_thread_cursor, may_write,
 };
 use crate::auth::session::token_hash;
-use crate::auth::{CurrentUser, random_token};
+use crate::auth::{ClientAddress, CurrentUser, random_token};
 use crate::error::{FieldError, Problem};
 use crate::i18n::{Lang, Message};
 use crate::page::PageContext;
+use crate::safety::{CrisisView, brake};
 use crate::{AppError, AppState};
 
 pub fn routes() -> OpenApiRouter<AppState> {
@@ -312,6 +314,15 @@ pub struct PostView {
     /// The post of the same thread this reply quotes.
     quoting: Option<i64>,
     supports: Vec<SupportGiven>,
+}
+
+/// A share or reply just written, with what the crisis detector read in it:
+/// when `crisis.detected`, show the crisis lines at once.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct WrittenView {
+    #[serde(flatten)]
+    post: PostView,
+    crisis: CrisisView,
 }
 
 /// How a post's author is shown to `reader`: (handle or null, mine).
@@ -1200,7 +1211,7 @@ async fn threads(
     ),
     request_body = NewShareRequest,
     responses(
-        (status = 201, description = "Shared (or shared before with this Idempotency-Key)", body = PostView,
+        (status = 201, description = "Shared (or shared before with this Idempotency-Key)", body = WrittenView,
             headers(("Location" = String, description = "The thread's API path"))),
         (status = 404, description = "No such group, or I am not a member", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "I must agree to the group's current norms first, or a facilitator has paused my posting", body = Problem, content_type = "application/problem+json"),
@@ -1210,6 +1221,8 @@ async fn threads(
 async fn post_share(
     State(state): State<AppState>,
     member: Member,
+    address: ClientAddress,
+    Extension(lang): Extension<Lang>,
     headers: HeaderMap,
     Json(body): Json<NewShareRequest>,
 ) -> Result<Response, AppError> {
@@ -1228,11 +1241,19 @@ async fn post_share(
     let (Some(kind), Some(title), Some(text)) = (kind, title, text) else {
         return Err(AppError::Invalid(problems));
     };
+    brake(&state, &member.user, &address, RateAction::Post).await?;
+    let written = format!(
+        "{}\n{}",
+        body.title.as_deref().unwrap_or_default(),
+        text.as_str()
+    );
+    let crisis = CrisisView::of_text(&state, &written, lang, &headers);
     let share = NewShare {
         kind,
         title: title.as_ref(),
         body: &text,
         anonymous: body.anonymous,
+        crisis: crisis.detected(),
     };
     let mentions = mentioned_handle_keys(text.as_str());
     let author = member.user.account.id;
@@ -1246,7 +1267,10 @@ async fn post_share(
         .ok_or(AppError::NotFound)?;
     Ok(created(
         format!("/api/v1/groups/{}/threads/{}", group.0, id.0),
-        PostView::new(&post, author),
+        WrittenView {
+            post: PostView::new(&post, author),
+            crisis,
+        },
     ))
 }
 
@@ -1318,7 +1342,7 @@ async fn thread(
     ),
     request_body = NewReplyRequest,
     responses(
-        (status = 201, description = "Replied (or replied before with this Idempotency-Key)", body = PostView),
+        (status = 201, description = "Replied (or replied before with this Idempotency-Key)", body = WrittenView),
         (status = 404, description = "No such thread (or it was removed), or I am not a member", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The thread is closed to replies, I must agree to the current norms first, or my posting is paused", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "The body is not valid", body = Problem, content_type = "application/problem+json"),
@@ -1328,6 +1352,8 @@ async fn post_reply(
     State(state): State<AppState>,
     member: Member,
     ids: PathIds,
+    address: ClientAddress,
+    Extension(lang): Extension<Lang>,
     headers: HeaderMap,
     Json(body): Json<NewReplyRequest>,
 ) -> Result<Response, AppError> {
@@ -1347,11 +1373,14 @@ async fn post_reply(
     let key = idempotency_key(&headers, &format!("{}/{}/reply", group.0, thread.0))?;
     let text =
         Body::reply(&body.body).map_err(|error| AppError::Invalid(vec![input_problem(error)]))?;
+    brake(&state, &member.user, &address, RateAction::Reply).await?;
+    let crisis = CrisisView::of_text(&state, text.as_str(), lang, &headers);
     let reply = NewReply {
         thread,
         body: &text,
         anonymous: body.anonymous,
         quoting: body.quoting.map(PostId),
+        crisis: crisis.detected(),
     };
     let mentions = mentioned_handle_keys(text.as_str());
     let author = member.user.account.id;
@@ -1378,7 +1407,10 @@ async fn post_reply(
         .ok_or(AppError::NotFound)?;
     Ok(created(
         format!("/api/v1/groups/{}/threads/{}", group.0, thread.0),
-        PostView::new(&post, author),
+        WrittenView {
+            post: PostView::new(&post, author),
+            crisis,
+        },
     ))
 }
 

@@ -16,6 +16,8 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use hearth_domain::groups::{GroupAction, GroupRole, Norms};
+use hearth_domain::moderation::{ModerationInputError, ModeratorReason};
+use hearth_domain::throttle::RateAction;
 use hearth_store::groups::audit::{AuditAction, AuditEntry};
 use hearth_store::groups::posts::Post;
 use hearth_store::groups::{Group, Invite, InviteId};
@@ -29,10 +31,11 @@ use utoipa_axum::routes;
 use super::access::Member;
 use super::api::{MemberGroupView, NormsView, PathIds, member_view, norms_view};
 use super::input_problem;
-use crate::auth::random_token;
 use crate::auth::session::token_hash;
+use crate::auth::{ClientAddress, random_token};
 use crate::error::{FieldError, Problem};
 use crate::i18n::Message;
+use crate::safety::brake;
 use crate::{AppError, AppState};
 
 use super::directory::ParsedSettings;
@@ -60,9 +63,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
 const INVITE_DEFAULT_DAYS: i64 = 7;
 const INVITE_MAX_DAYS: i64 = 30;
 const INVITE_MAX_USES: i64 = 1000;
-const MUTE_MAX_DAYS: i64 = 90;
-/// The longest reason kept in the audit log.
-const REASON_MAX_CHARS: usize = 500;
+const MUTE_MAX_DAYS: i64 = hearth_domain::moderation::MUTE_MAX_DAYS as i64;
 
 // ---------------------------------------------------------------------------
 // Views
@@ -346,29 +347,23 @@ fn count_between(
     }
 }
 
-/// The reason a moderator gives, for the audit log: required, one line,
-/// at most [`REASON_MAX_CHARS`] characters.
+/// The reason a moderator gives, for the audit log (see
+/// [`ModeratorReason`]).
 fn reason(text: &str) -> Result<String, FieldError> {
-    let cleaned: String = text
-        .chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .collect();
-    let cleaned = cleaned.trim();
-    if cleaned.is_empty() {
-        Err(invalid(
-            "reason",
-            "empty",
-            Message::new("groups-api-manage-reason-missing"),
-        ))
-    } else if cleaned.chars().count() > REASON_MAX_CHARS {
-        Err(invalid(
-            "reason",
-            "too_long",
-            Message::new("groups-api-manage-reason-too-long").with("max", REASON_MAX_CHARS),
-        ))
-    } else {
-        Ok(cleaned.to_owned())
-    }
+    ModeratorReason::parse(text)
+        .map(ModeratorReason::into_string)
+        .map_err(|error| match error {
+            ModerationInputError::ReasonTooLong { max } => invalid(
+                "reason",
+                "too_long",
+                Message::new("groups-api-manage-reason-too-long").with("max", max),
+            ),
+            _ => invalid(
+                "reason",
+                "empty",
+                Message::new("groups-api-manage-reason-missing"),
+            ),
+        })
 }
 
 fn days(count: i64) -> SignedDuration {
@@ -556,6 +551,7 @@ async fn invites(
 async fn create_invite(
     State(state): State<AppState>,
     member: Member,
+    address: ClientAddress,
     body: Option<Json<NewInviteRequest>>,
 ) -> Result<Response, AppError> {
     member.require(GroupAction::ManageInvites)?;
@@ -583,6 +579,7 @@ async fn create_invite(
             return Err(AppError::Invalid(problems.collect()));
         }
     };
+    brake(&state, &member.user, &address, RateAction::Invite).await?;
     let token = random_token();
     let (now, expires_at) = now_and_later(count)?;
     let invite = (state.store)
@@ -1102,8 +1099,8 @@ mod tests {
     fn reasons_are_required_single_lines_of_limited_length() {
         assert_eq!(reason("  spam\nlinks "), Ok("spam links".to_owned()));
         assert_eq!(reason(" \t ").unwrap_err().code, "empty");
-        assert!(reason(&"é".repeat(REASON_MAX_CHARS)).is_ok());
-        let long = reason(&"x".repeat(REASON_MAX_CHARS + 1)).unwrap_err();
+        assert!(reason(&"é".repeat(ModeratorReason::MAX_CHARS)).is_ok());
+        let long = reason(&"x".repeat(ModeratorReason::MAX_CHARS + 1)).unwrap_err();
         assert_eq!((long.field, long.code), ("reason", "too_long"));
     }
 }

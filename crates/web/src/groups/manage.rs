@@ -17,6 +17,8 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use hearth_domain::groups::{GroupAction, GroupKind, GroupRole, Norms, Tag, may_act_on};
+use hearth_domain::moderation::{ModerationInputError, ModeratorReason};
+use hearth_domain::throttle::RateAction;
 use hearth_store::groups::audit::{AuditAction, AuditEntry};
 use hearth_store::groups::posts::{Post, PostId};
 use hearth_store::groups::{
@@ -29,10 +31,11 @@ use serde::Deserialize;
 use super::access::Member;
 use super::directory::GroupForm;
 use super::{input_problem, kind_messages, role_message, tag_message};
-use crate::auth::random_token;
 use crate::auth::session::token_hash;
+use crate::auth::{ClientAddress, random_token};
 use crate::i18n::Message;
 use crate::page::{PageContext, render};
+use crate::safety::brake;
 use crate::{AppError, AppState};
 
 use super::directory::ParsedSettings;
@@ -74,9 +77,7 @@ const INVITE_DEFAULT_DAYS: i64 = 7;
 const INVITE_MAX_DAYS: i64 = 30;
 const INVITE_MAX_USES: i64 = 1000;
 const MUTE_DEFAULT_DAYS: i64 = 7;
-const MUTE_MAX_DAYS: i64 = 90;
-/// The longest reason kept in the audit log.
-const REASON_MAX_CHARS: usize = 500;
+const MUTE_MAX_DAYS: i64 = hearth_domain::moderation::MUTE_MAX_DAYS as i64;
 
 /// Refuses (403) a member who does not facilitate the group.
 fn require_facilitator(member: &Member) -> Result<(), AppError> {
@@ -108,21 +109,17 @@ fn count_between(text: &str, max: i64, blank: Option<i64>) -> Option<i64> {
         .filter(|count| (1..=max).contains(count))
 }
 
-/// The reason a moderator gives, for the audit log: required, one line,
-/// at most [`REASON_MAX_CHARS`] characters.
+/// The reason a moderator gives, for the audit log (see
+/// [`ModeratorReason`]).
 fn reason(text: &str) -> Result<String, Message> {
-    let cleaned: String = text
-        .chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .collect();
-    let cleaned = cleaned.trim();
-    if cleaned.is_empty() {
-        Err(Message::new("manage-reason-missing"))
-    } else if cleaned.chars().count() > REASON_MAX_CHARS {
-        Err(Message::new("manage-reason-too-long").with("max", REASON_MAX_CHARS))
-    } else {
-        Ok(cleaned.to_owned())
-    }
+    ModeratorReason::parse(text)
+        .map(ModeratorReason::into_string)
+        .map_err(|error| match error {
+            ModerationInputError::ReasonTooLong { max } => {
+                Message::new("manage-reason-too-long").with("max", max)
+            }
+            _ => Message::new("manage-reason-missing"),
+        })
 }
 
 /// `true` or `false` from a pin or lock button.
@@ -211,10 +208,10 @@ struct MemberRow {
     role_change: Option<(&'static str, String)>,
 }
 
-struct AuditRow {
-    when: String,
-    what: String,
-    reason: String,
+pub(crate) struct AuditRow {
+    pub when: String,
+    pub what: String,
+    pub reason: String,
 }
 
 #[derive(Template)]
@@ -290,7 +287,7 @@ impl ManagePage {
     }
 
     fn reason_max_chars(&self) -> usize {
-        REASON_MAX_CHARS
+        ModeratorReason::MAX_CHARS
     }
 
     fn is_owner(&self) -> bool {
@@ -421,7 +418,7 @@ fn member_row(
 /// anonymous post was looked up is named: the log is read by every
 /// facilitator, and an anonymous author is told only to the one who asked,
 /// on the record.
-fn audit_row(ctx: &PageContext, entry: &AuditEntry) -> AuditRow {
+pub(crate) fn audit_row(ctx: &PageContext, entry: &AuditEntry) -> AuditRow {
     let someone = || ctx.t("manage-audit-someone");
     let actor = entry.actor.clone().unwrap_or_else(someone);
     let target = entry.target_account.clone().unwrap_or_else(someone);
@@ -436,6 +433,17 @@ fn audit_row(ctx: &PageContext, entry: &AuditEntry) -> AuditRow {
         AuditAction::RevealAuthor => {
             Message::new("manage-audit-reveal-author").with("actor", actor)
         }
+        AuditAction::DismissReport => {
+            Message::new("manage-audit-dismiss-report").with("actor", actor)
+        }
+        AuditAction::HidePost => Message::new("manage-audit-hide-post").with("actor", actor),
+        AuditAction::UnhidePost => Message::new("manage-audit-unhide-post").with("actor", actor),
+        AuditAction::WarnMember => Message::new("manage-audit-warn-member")
+            .with("actor", actor)
+            .with("target", target),
+        AuditAction::SuspendAccount => Message::new("manage-audit-suspend-account")
+            .with("actor", actor)
+            .with("target", target),
     };
     AuditRow {
         when: ctx.date_time(&entry.created_at),
@@ -577,6 +585,7 @@ async fn create_invite(
     State(state): State<AppState>,
     ctx: PageContext,
     member: Member,
+    address: ClientAddress,
     Form(form): Form<InviteForm>,
 ) -> Result<Response, AppError> {
     member.require(GroupAction::ManageInvites)?;
@@ -615,6 +624,7 @@ async fn create_invite(
             return refuse(&state, ctx, member, draft).await;
         }
     };
+    brake(&state, &member.user, &address, RateAction::Invite).await?;
     let token = random_token();
     let now = Timestamp::now();
     let expires_at = now
@@ -1113,10 +1123,10 @@ mod tests {
     fn reasons_are_required_single_lines_of_limited_length() {
         assert_eq!(reason("  spam\nlinks "), Ok("spam links".to_owned()));
         assert_eq!(reason(" \t "), Err(Message::new("manage-reason-missing")));
-        assert!(reason(&"x".repeat(REASON_MAX_CHARS)).is_ok());
+        assert!(reason(&"x".repeat(ModeratorReason::MAX_CHARS)).is_ok());
         assert_eq!(
-            reason(&"x".repeat(REASON_MAX_CHARS + 1)),
-            Err(Message::new("manage-reason-too-long").with("max", REASON_MAX_CHARS))
+            reason(&"x".repeat(ModeratorReason::MAX_CHARS + 1)),
+            Err(Message::new("manage-reason-too-long").with("max", ModeratorReason::MAX_CHARS))
         );
     }
 

@@ -9,9 +9,10 @@ pub mod access;
 mod api;
 mod api_manage;
 mod directory;
-mod manage;
+pub(crate) mod manage;
 mod notifications;
 mod pages;
+pub(crate) mod reports;
 
 use axum::Router;
 use axum::routing::MethodRouter;
@@ -32,6 +33,7 @@ fn all_page_routes() -> Routes {
         pages::routes(),
         manage::routes(),
         notifications::routes(),
+        reports::routes(),
     ]
     .concat()
 }

@@ -35,6 +35,13 @@ pub(super) fn link(notification: &Notification) -> String {
         notification.post_id,
     ) {
         (NotificationKind::NormsChanged, _, _) => format!("/groups/{group}/norms"),
+        (NotificationKind::Crisis, _, _) => match notification.report_id {
+            Some(report) => format!("/moderation#report-{}", report.0),
+            None => "/moderation".to_owned(),
+        },
+        (NotificationKind::ReportClosed | NotificationKind::Warning, _, _) => {
+            "/account/reports".to_owned()
+        }
         (_, Some(thread), Some(post)) => {
             format!("/groups/{group}/threads/{}#post-{}", thread.0, post.0)
         }
@@ -72,6 +79,9 @@ pub(super) fn describe(ctx: &PageContext, notification: &Notification) -> String
         NotificationKind::Mention => "notification-mention",
         NotificationKind::Approved => "notification-approved",
         NotificationKind::NormsChanged => "notification-norms-changed",
+        NotificationKind::Crisis => "notification-crisis",
+        NotificationKind::ReportClosed => "notification-report-closed",
+        NotificationKind::Warning => "notification-warning",
     };
     ctx.message(
         &crate::i18n::Message::new(id)

@@ -5,13 +5,15 @@
 use askama::Template;
 use axum::Form;
 use axum::extract::{Path, Query, State};
-use axum::http::StatusCode;
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use hearth_domain::groups::{
     Body, GroupAction, GroupInputError, GroupRole, ShareKind, SupportKind, Title,
     mentioned_handle_keys, quote_markdown, render_markdown, shorten,
 };
+use hearth_domain::safety::crisis;
+use hearth_domain::throttle::RateAction;
 use hearth_store::groups::Member as GroupMember;
 use hearth_store::groups::posts::{
     Author, NewReply, NewShare, Post, PostId, Replied, ReplyCursor, ThreadCursor, ThreadPage,
@@ -24,9 +26,10 @@ use serde::Deserialize;
 
 use super::access::Member;
 use super::{input_problem, role_message, share_kind_message, support_message};
-use crate::auth::random_token;
+use crate::auth::{ClientAddress, random_token};
 use crate::i18n::Message;
 use crate::page::{PageContext, render};
+use crate::safety::{CrisisPanel, brake};
 use crate::{AppError, AppState};
 
 use super::Routes;
@@ -168,6 +171,12 @@ pub struct PageParameters {
     /// A post of the thread to quote in the reply box.
     #[serde(default)]
     quote: Option<i64>,
+    /// The reader's post just written read as a crisis: show the panel.
+    #[serde(default)]
+    crisis: Option<i64>,
+    /// `asked` once the reader told their facilitators they need support.
+    #[serde(default)]
+    support: Option<String>,
 }
 
 async fn group_page(
@@ -276,6 +285,7 @@ async fn post_share(
     State(state): State<AppState>,
     ctx: PageContext,
     member: Member,
+    address: ClientAddress,
     Form(form): Form<ShareForm>,
 ) -> Result<Response, AppError> {
     member.require(GroupAction::Post)?;
@@ -313,11 +323,19 @@ async fn post_share(
             .await;
         }
     };
+    if let Err(error) = brake(&state, &member.user, &address, RateAction::Post).await {
+        let status = error.status();
+        draft.problem = Some(("body", error.detail(ctx.lang)));
+        return show_group(&state, ctx, member, "", draft, status).await;
+    }
+    let written = format!("{}\n{}", form.title, body.as_str());
+    let crisis = crisis::assess(&written).detected();
     let share = NewShare {
         kind,
         title: title.as_ref(),
         body: &body,
         anonymous: draft.anonymous,
+        crisis,
     };
     let mentions = mentioned_handle_keys(body.as_str());
     let id = state
@@ -331,7 +349,19 @@ async fn post_share(
             now,
         )
         .await?;
-    Ok(Redirect::to(&format!("/groups/{}/threads/{}", member.group.id.0, id.0)).into_response())
+    let thread = format!("/groups/{}/threads/{}", member.group.id.0, id.0);
+    let next = if crisis {
+        crisis_panel_link(&thread, id)
+    } else {
+        thread
+    };
+    Ok(Redirect::to(&next).into_response())
+}
+
+/// The thread with the crisis panel at its top, for the writer of `post`
+/// whose words read as a crisis.
+fn crisis_panel_link(thread: &str, post: PostId) -> String {
+    format!("{thread}?crisis={}#crisis", post.0)
 }
 
 /// A post as the thread page shows it.
@@ -377,6 +407,9 @@ struct ThreadTemplate {
     request_key: String,
     /// Each of [`SupportKind::ALL`] as a form value and a name.
     support_kinds: Vec<(&'static str, String)>,
+    /// "You're not alone", right after writing something that reads as a
+    /// crisis.
+    crisis: Option<CrisisPanel>,
 }
 
 impl ThreadTemplate {
@@ -450,6 +483,7 @@ async fn thread_page(
     State(state): State<AppState>,
     ctx: PageContext,
     member: Member,
+    headers: HeaderMap,
     Path((_, thread)): Path<(i64, i64)>,
     Query(parameters): Query<PageParameters>,
 ) -> Result<Response, AppError> {
@@ -470,7 +504,15 @@ async fn thread_page(
             .mark_thread_read(member.user.account.id, page.share.id, activity)
             .await?;
     }
-    show_thread(ctx, member, page, draft, false, None, StatusCode::OK)
+    let crisis = (parameters.crisis).map(|post| {
+        let asked = parameters.support.as_deref() == Some("asked");
+        CrisisPanel::new(&state, ctx.lang, &headers, post, asked)
+    });
+    let template = ThreadTemplate {
+        crisis,
+        ..thread_template(ctx, member, page, draft, false, None)
+    };
+    Ok(render(&template)?.into_response())
 }
 
 fn show_thread(
@@ -482,11 +524,23 @@ fn show_thread(
     problem: Option<String>,
     status: StatusCode,
 ) -> Result<Response, AppError> {
+    let template = thread_template(ctx, member, page, draft, anonymous, problem);
+    Ok((status, render(&template)?).into_response())
+}
+
+fn thread_template(
+    ctx: PageContext,
+    member: Member,
+    page: ThreadPage,
+    draft: String,
+    anonymous: bool,
+    problem: Option<String>,
+) -> ThreadTemplate {
     let reader = member.user.account.id;
     let support_kinds: Vec<(&'static str, String)> = (SupportKind::ALL.iter())
         .map(|kind| (kind.as_str(), ctx.t(support_message(*kind))))
         .collect();
-    let template = ThreadTemplate {
+    ThreadTemplate {
         share: post_view(&ctx, &page.share, reader, &support_kinds),
         replies: (page.replies.iter())
             .map(|reply| post_view(&ctx, reply, reader, &support_kinds))
@@ -501,10 +555,10 @@ fn show_thread(
         problem,
         request_key: random_token(),
         support_kinds,
+        crisis: None,
         ctx,
         member,
-    };
-    Ok((status, render(&template)?).into_response())
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -523,6 +577,7 @@ async fn post_reply(
     State(state): State<AppState>,
     ctx: PageContext,
     member: Member,
+    address: ClientAddress,
     Path((_, thread)): Path<(i64, i64)>,
     Form(form): Form<ReplyForm>,
 ) -> Result<Response, AppError> {
@@ -563,11 +618,25 @@ async fn post_reply(
             );
         }
     };
+    if let Err(error) = brake(&state, &member.user, &address, RateAction::Reply).await {
+        let (status, message) = (error.status(), error.detail(ctx.lang));
+        return show_thread(
+            ctx,
+            member,
+            page,
+            form.body,
+            anonymous,
+            Some(message),
+            status,
+        );
+    }
+    let crisis = crisis::assess(body.as_str()).detected();
     let reply = NewReply {
         thread: page.share.id,
         body: &body,
         anonymous,
         quoting: form.quoting.map(PostId),
+        crisis,
     };
     let mentions = mentioned_handle_keys(body.as_str());
     let replied = state
@@ -582,11 +651,15 @@ async fn post_reply(
         )
         .await?;
     match replied {
-        Replied::Posted(id) => Ok(Redirect::to(&format!(
-            "/groups/{}/threads/{}#post-{}",
-            member.group.id.0, page.share.id.0, id.0
-        ))
-        .into_response()),
+        Replied::Posted(id) => {
+            let thread = format!("/groups/{}/threads/{}", member.group.id.0, page.share.id.0);
+            let next = if crisis {
+                crisis_panel_link(&thread, id)
+            } else {
+                format!("{thread}#post-{}", id.0)
+            };
+            Ok(Redirect::to(&next).into_response())
+        }
         // Locked or removed since the page was read.
         Replied::Closed => Err(AppError::NotFound),
     }

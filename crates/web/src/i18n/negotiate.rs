@@ -49,6 +49,19 @@ fn best_accepted(header: &str) -> Option<Lang> {
     wanted.first().map(|(_, _, lang)| *lang)
 }
 
+/// The country a browser names in its `Accept-Language` header: the region
+/// of the first tag that has one (`es-MX` gives `MX`). Used to put the
+/// reader's own crisis line first; it is never stored.
+pub fn country(headers: &HeaderMap) -> Option<String> {
+    let header = headers.get(ACCEPT_LANGUAGE)?.to_str().ok()?;
+    header.split(',').find_map(|item| {
+        let tag = item.split(';').next()?.trim();
+        let region = tag.split('-').nth(1)?;
+        (region.len() == 2 && region.chars().all(|c| c.is_ascii_alphabetic()))
+            .then(|| region.to_ascii_uppercase())
+    })
+}
+
 /// The language a request would get, before knowing who is signed in.
 pub(crate) fn from_headers(
     headers: &HeaderMap,
