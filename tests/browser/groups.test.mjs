@@ -794,5 +794,79 @@ for (const backend of backends) {
         lang = 'es';
         await everyPage();
       }));
+
+    it('answers crisis words with the panel at once, one key press from the facilitators, on a phone (axe-core too)', { timeout: 3 * STEP_TIMEOUT }, (t) =>
+      inContexts({ javaScriptEnabled: true, bypassCSP: true, viewport: { width: 360, height: 740 } }, 2, async (host, member) => {
+        const findings = [];
+        const check = async (page, label) => {
+          const violations = await axeViolations(page);
+          const blocking = violations.filter((v) => BLOCKING_IMPACTS.has(v.impact));
+          const minor = violations.filter((v) => !BLOCKING_IMPACTS.has(v.impact));
+          if (minor.length) t.diagnostic(formatViolations(`${label} (minor/moderate, not failing)`, minor));
+          if (blocking.length) findings.push(formatViolations(label, blocking));
+          const width = await page.evaluate(() => document.documentElement.scrollWidth);
+          assert.ok(width <= 360, `${label} scrolls sideways at 360px (scrollWidth ${width})`);
+        };
+        await register(host, base, uniqueHandle('safehost'));
+        const group = await startGroup(host, base, {
+          name: uniqueGroupName('Late night circle'),
+          description: 'For the hours when the meetings are closed.',
+        });
+        await register(member, base, uniqueHandle('safemember'));
+        await join(member, base, group);
+
+        // The words are posted, and the panel is there before anything else.
+        const thread = await share(member, base, group, {
+          body: "I don't want to be here anymore. I have the pills ready.",
+          anonymous: true,
+        });
+        const panel = member.locator('section#crisis');
+        assert.equal((await panel.locator('h2').innerText()).trim(), "You're not alone");
+        assert.ok((await panel.locator('a[href^="tel:"]').count()) >= 3, 'several crisis lines, one tap each');
+        assert.match(await member.locator('article.share .body').innerText(), /I have the pills ready/);
+        await check(member, 'the crisis panel');
+
+        // "Tell my facilitators": reached and pressed with the keyboard.
+        const tell = member.getByRole('button', { name: 'Tell my facilitators I need support', exact: true });
+        await tell.focus();
+        const [told] = await Promise.all([
+          member.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith('/ask-for-support')),
+          member.keyboard.press('Enter'),
+        ]);
+        assertRedirected(told, 'asking for support');
+        await member.waitForLoadState('load');
+        assert.match(await member.locator('section#crisis').innerText(), /Your facilitators have been told/);
+        assert.equal(pathOf(member), `/groups/${group}/threads/${thread}`);
+
+        // The host's queue: the priority items first, a decision needs a why.
+        await host.goto(`${base}/moderation`);
+        assert.ok((await host.locator('article.report.crisis').count()) >= 2, 'the detector\'s report and the ask for support');
+        assert.match(await host.locator('article.report').first().innerText(), /Priority/);
+        await check(host, '/moderation');
+        const first = host.locator('article.report').first();
+        await first.getByLabel('What to do', { exact: true }).selectOption('warn');
+        const refused = await submit(host, first.getByRole('button', { name: 'Decide', exact: true }), new URL(await first.locator('form').getAttribute('action'), base).pathname);
+        assert.equal(refused.status(), 422, 'a warning needs a reason');
+        const loose = await looseFieldErrors(host);
+        assert.deepEqual(loose, [], 'the reason\'s error is tied to its field');
+        await check(host, '/moderation with an error');
+        const again = host.locator('article.report').first();
+        await again.getByLabel('Why (kept in the audit log)', { exact: true }).fill('Checking in: we are here for you, and here are the lines.');
+        const decided = await submit(host, again.getByRole('button', { name: 'Decide', exact: true }), new URL(await again.locator('form').getAttribute('action'), base).pathname);
+        assertRedirected(decided, 'deciding');
+        assert.match(await host.locator('main').innerText(), /Done\. It is in the audit log\./);
+        await host.goto(`${base}/moderation/audit`);
+        await check(host, '/moderation/audit');
+
+        await member.goto(`${base}/account/reports`);
+        assert.match(await member.locator('main').innerText(), /we are here for you/);
+        await check(member, '/account/reports');
+
+        assert.equal(
+          findings.length,
+          0,
+          `axe-core found serious or critical accessibility violations:\n\n${findings.join('\n\n')}`,
+        );
+      }));
   });
 }

@@ -18,7 +18,7 @@ use hearth_store::groups::audit::AuditAction;
 use hearth_store::groups::notifications::NotificationKind;
 use hearth_store::groups::posts::{NewReply, NewShare, PostId, Replied, WithMarkdown};
 use hearth_store::moderation::{Moderator, Report, ReportId, Reported};
-use hearth_store::people::{AccountId, Suspended};
+use hearth_store::people::{AccountId, FilterKind, Suspended};
 use hearth_store::testing::TestDatabase;
 use hearth_store::{Entity, Store, backend_tests};
 
@@ -366,6 +366,50 @@ backend_tests! {
         assert_eq!(everything.len(), 2);
         assert_eq!(everything[0].action, AuditAction::DismissReport, "newest first");
         assert_eq!(store.audit_log_for(c.member, true, 1).await.unwrap().len(), 1);
+    }
+
+    async fn blocks_and_mutes_are_one_choice_per_person_and_silence_them(db) {
+        let store = &db.store;
+        let c = circle(store, "blk").await;
+        let stranger = person(store, "blk_stranger").await;
+        store.create_session(c.member, "member-token", None, t(3), t(100_000)).await.unwrap();
+        let signed_in = |store: &Store| {
+            let store = store.clone();
+            async move { store.signed_in("member-token", t(4), None).await.unwrap().unwrap().filters_anyone }
+        };
+        assert!(!signed_in(store).await, "no one filtered yet");
+
+        store.filter_person(c.member, c.other, FilterKind::Mute, t(5)).await.unwrap();
+        store.filter_person(c.member, stranger, FilterKind::Block, t(6)).await.unwrap();
+        // Choosing again replaces the choice.
+        store.filter_person(c.member, c.other, FilterKind::Block, t(7)).await.unwrap();
+        let chosen: Vec<(String, FilterKind)> = (store.person_filters(c.member).await.unwrap().into_iter())
+            .map(|filter| (filter.handle, filter.kind))
+            .collect();
+        assert_eq!(chosen, [("blk_other".to_owned(), FilterKind::Block), ("blk_stranger".to_owned(), FilterKind::Block)]);
+        assert!(signed_in(store).await);
+        expect_not_found(store.filter_person(c.member, c.member, FilterKind::Mute, t(8)).await, Entity::Account);
+        expect_not_found(store.filter_person(c.member, AccountId(999_999), FilterKind::Mute, t(8)).await, Entity::Account);
+
+        // Their replies and mentions do not reach the member.
+        reply_with(store, c.group, c.other, c.share, "@blk_member you again", false, None, &[key("blk_member")], t(9)).await;
+        assert!(notes(store, c.member).await.is_empty(), "nothing from someone blocked");
+        reply_with(store, c.group, c.facilitator, c.share, "@blk_member welcome", false, None, &[key("blk_member")], t(10)).await;
+        let kinds: Vec<NotificationKind> = notes(store, c.member).await.iter().map(|n| n.kind).collect();
+        assert_eq!(kinds, [NotificationKind::Mention, NotificationKind::Reply], "others still do");
+
+        // Reports of someone who blocked you still work.
+        store.filter_person(c.other, c.member, FilterKind::Block, t(11)).await.unwrap();
+        store
+            .file_report(c.group, c.member, Reported::Person(c.other), ReportReason::Harassment, &note(""), t(12))
+            .await
+            .unwrap();
+
+        store.unfilter_person(c.member, c.other).await.unwrap();
+        store.unfilter_person(c.member, c.other).await.unwrap();
+        store.unfilter_person(c.member, stranger).await.unwrap();
+        assert!(store.person_filters(c.member).await.unwrap().is_empty());
+        assert!(!signed_in(store).await);
     }
 
     async fn rate_events_count_per_account_and_per_address_and_are_pruned(db) {

@@ -23,7 +23,7 @@ use crate::auth::{csrf, session};
 use crate::meetings::index::MeetingIndex;
 use crate::metrics::Metrics;
 use crate::{
-    AppError, Config, assets, error, groups, headers, help, home, i18n, language, meetings,
+    AppError, Config, assets, blocks, error, groups, headers, help, home, i18n, language, meetings,
     metrics, moderation, openapi, ops, safety,
 };
 
@@ -104,7 +104,8 @@ pub fn router(state: AppState) -> Router {
         .route("/api/openapi.json", get(openapi::serve))
         .route("/api/meetings.json", get(meetings::feed::serve))
         .merge(groups::page_routes())
-        .merge(moderation::page_routes());
+        .merge(moderation::page_routes())
+        .merge(blocks::page_routes());
 
     pages
         .merge(api)
@@ -154,6 +155,7 @@ pub(crate) fn api_routes() -> OpenApiRouter<AppState> {
         .merge(groups::api_routes())
         .merge(moderation::api_routes())
         .merge(safety::api_routes())
+        .merge(blocks::api_routes())
 }
 
 async fn not_found() -> AppError {

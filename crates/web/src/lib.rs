@@ -9,6 +9,7 @@ pub mod accounts;
 mod app;
 mod assets;
 pub mod auth;
+mod blocks;
 mod config;
 mod error;
 mod groups;

@@ -440,6 +440,68 @@ backend_tests! {
         let eleventh = api(&app, &owner, "POST", &format!("/api/v1/groups/{group}/invites"), json!({})).await;
         problem(eleventh, StatusCode::TOO_MANY_REQUESTS).await;
     }
+
+    async fn a_block_folds_someone_away_and_a_mute_hides_them_but_never_an_anonymous_post(app) {
+        let reader = person(&app, "rowan").await;
+        let loud = person(&app, "sage").await;
+        let quiet = person(&app, "ash").await;
+        let group = group(&app, &reader, &[&loud, &quiet]).await;
+        let thread = share_id(&app, &reader, group, "How was everyone's week?").await;
+        let reply = |who: &'static str, body: &'static str, anonymous: bool| {
+            let app = &app;
+            let author = if who == "sage" { &loud } else { &quiet };
+            async move {
+                let response = api(app, author, "POST", &format!("/api/v1/groups/{group}/threads/{thread}/replies"),
+                    json!({ "body": body, "anonymous": anonymous })).await;
+                assert_eq!(response.status(), StatusCode::CREATED);
+            }
+        };
+        reply("sage", "Loud words from sage.", false).await;
+        reply("ash", "Quiet words from ash.", false).await;
+        reply("ash", "Anonymous words from ash.", true).await;
+        share_id(&app, &loud, group, "A share by sage.").await;
+
+        // From the member list, one click each; the page comes back.
+        let members = format!("/groups/{group}/members");
+        let blocked = app.submit(&reader.browser, &members, &format!("/people/{}/block", loud.id.0), &[("next", &members)]).await;
+        assert_eq!((blocked.status(), location(&blocked)), (StatusCode::SEE_OTHER, members.as_str()));
+        let muted = app.submit(&reader.browser, &members, &format!("/people/{}/mute", quiet.id.0), &[("next", &members)]).await;
+        assert_eq!(muted.status(), StatusCode::SEE_OTHER);
+        let (_, list) = page(&app, &reader, &members).await;
+        assert!(list.contains("Blocked") && list.contains("Muted"));
+
+        let (_, html) = page(&app, &reader, &format!("/groups/{group}/threads/{thread}")).await;
+        assert!(html.contains("<details class=\"collapsed\">") && html.contains("Loud words from sage."), "folded, still there");
+        assert!(!html.contains("Quiet words from ash."), "muted");
+        assert!(html.contains("Anonymous words from ash."), "an anonymous post is never hidden: that would name its author");
+        let (_, group_page) = page(&app, &reader, &format!("/groups/{group}")).await;
+        assert!(!group_page.contains("A share by sage.") && group_page.contains("A post from someone you blocked"));
+        // The API says the same.
+        let api_thread: Value = api(&app, &reader, "GET", &format!("/api/v1/groups/{group}/threads/{thread}"), json!({})).await.json().await.unwrap();
+        let replies = api_thread["replies"].as_array().unwrap();
+        assert_eq!(replies.len(), 2);
+        assert!(replies.iter().any(|r| r["author_blocked"] == true && r["author"] == "sage"));
+        let listed: Value = api(&app, &reader, "GET", "/api/v1/account/filters", json!({})).await.json().await.unwrap();
+        assert_eq!(listed["people"].as_array().unwrap().len(), 2);
+        // Nothing changes for anyone else.
+        let (_, theirs) = page(&app, &quiet, &format!("/groups/{group}/threads/{thread}")).await;
+        assert!(!theirs.contains("collapsed") && theirs.contains("Loud words from sage."));
+
+        // Taken back, from the account page and the API.
+        let undone = app.submit(&reader.browser, "/account/people", &format!("/people/{}/unblock", loud.id.0), &[("next", "/account/people")]).await;
+        assert_eq!(undone.status(), StatusCode::SEE_OTHER);
+        let removed = api(&app, &reader, "DELETE", &format!("/api/v1/people/{}/filter", quiet.id.0), json!({})).await;
+        assert_eq!(removed.status(), StatusCode::NO_CONTENT);
+        let (_, html) = page(&app, &reader, &format!("/groups/{group}/threads/{thread}")).await;
+        assert!(!html.contains("<details class=\"collapsed\">") && html.contains("Quiet words from ash."));
+        // The API refuses what it does not know, and oneself.
+        let odd = api(&app, &reader, "PUT", &format!("/api/v1/people/{}/filter", quiet.id.0), json!({ "kind": "ban" })).await;
+        problem(odd, StatusCode::UNPROCESSABLE_ENTITY).await;
+        let me = api(&app, &reader, "PUT", &format!("/api/v1/people/{}/filter", reader.id.0), json!({ "kind": "mute" })).await;
+        problem(me, StatusCode::NOT_FOUND).await;
+        let ok = api(&app, &reader, "PUT", &format!("/api/v1/people/{}/filter", quiet.id.0), json!({ "kind": "mute" })).await;
+        assert_eq!(ok.status(), StatusCode::NO_CONTENT);
+    }
 }
 
 /// Another group, owned by `owner` alone.

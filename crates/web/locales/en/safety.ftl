@@ -99,3 +99,18 @@ account-suspended-for = A site admin has suspended this account for { $days ->
     [one] one more day
    *[other] { $days } more days
 }. If you think this is a mistake, contact the people who run this site.
+
+blocks-title = People you blocked or muted
+blocks-lead = A block folds away someone's posts and stops their replies and mentions reaching you. A mute hides their posts from you. Neither tells them. Anonymous posts are never folded or hidden, because that would tell you who wrote them.
+blocks-none = You have not blocked or muted anyone.
+blocks-blocked = Blocked
+blocks-muted = Muted
+blocks-block = Block
+blocks-mute = Mute
+blocks-undo = Undo
+blocks-collapsed = A post from someone you blocked. Show it
+blocks-report-hint = Reporting works either way: you can report someone you blocked, or someone who blocked you.
+blocks-kind-unknown = Choose block or mute.
+
+account-safety-heading = Safety
+account-moderation-link = Moderation, for facilitators

@@ -99,3 +99,18 @@ account-suspended-for = Una persona administradora suspendió esta cuenta { $day
     [one] un día más
    *[other] { $days } días más
 }. Si crees que es un error, contacta a quienes gestionan este sitio.
+
+blocks-title = Personas que bloqueaste o silenciaste
+blocks-lead = Bloquear pliega las publicaciones de alguien y evita que te lleguen sus respuestas y menciones. Silenciar oculta sus publicaciones. Ninguna de las dos cosas se le avisa. Las publicaciones anónimas nunca se pliegan ni se ocultan, porque eso te diría quién las escribió.
+blocks-none = No has bloqueado ni silenciado a nadie.
+blocks-blocked = Bloqueada
+blocks-muted = Silenciada
+blocks-block = Bloquear
+blocks-mute = Silenciar
+blocks-undo = Deshacer
+blocks-collapsed = Una publicación de alguien que bloqueaste. Mostrarla
+blocks-report-hint = Puedes reportar a alguien que bloqueaste, y también a alguien que te bloqueó.
+blocks-kind-unknown = Elige block o mute.
+
+account-safety-heading = Seguridad
+account-moderation-link = Moderación, para personas facilitadoras

@@ -45,6 +45,7 @@ use super::pages::{
 };
 use crate::auth::session::token_hash;
 use crate::auth::{ClientAddress, CurrentUser, random_token};
+use crate::blocks::Filters;
 use crate::error::{FieldError, Problem};
 use crate::i18n::{Lang, Message};
 use crate::page::PageContext;
@@ -272,6 +273,8 @@ pub struct ThreadSummaryView {
     last_activity_at: Timestamp,
     /// Activity since I last opened it.
     unread: bool,
+    /// By someone I blocked: show it folded away.
+    author_blocked: bool,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -314,6 +317,8 @@ pub struct PostView {
     /// The post of the same thread this reply quotes.
     quoting: Option<i64>,
     supports: Vec<SupportGiven>,
+    /// By someone I blocked (or muted): show it folded away.
+    author_blocked: bool,
 }
 
 /// A share or reply just written, with what the crisis detector read in it:
@@ -354,6 +359,7 @@ impl PostView {
                     mine: *mine,
                 })
                 .collect(),
+            author_blocked: false,
         }
     }
 }
@@ -1168,7 +1174,9 @@ async fn threads(
     let next_cursor = (summaries.len() == THREADS_PER_PAGE as usize)
         .then(|| summaries.last().map(encode_thread_cursor))
         .flatten();
+    let filters = Filters::of(&state, &member.user).await?;
     let threads = (summaries.iter())
+        .filter(|thread| !filters.mutes(&thread.author))
         .map(|thread| {
             let (author, mine) = author_view(&thread.author, reader);
             ThreadSummaryView {
@@ -1185,6 +1193,7 @@ async fn threads(
                 created_at: thread.created_at,
                 last_activity_at: thread.last_activity_at,
                 unread: thread.unread,
+                author_blocked: filters.about(&thread.author).is_some(),
             }
         })
         .collect();
@@ -1313,10 +1322,17 @@ async fn thread(
         .mark_thread_read(reader, page.share.id, page.share.last_activity_at)
         .await?;
     let share = &page.share;
+    let filters = Filters::of(&state, &member.user).await?;
+    let shown = |post: &Post| PostView {
+        author_blocked: filters.about(&post.author).is_some(),
+        ..PostView::new(post, reader)
+    };
     Ok(Json(ThreadView {
-        share: PostView::new(share, reader),
+        share: shown(share),
+        // Replies of people I muted are left out.
         replies: (page.replies.iter())
-            .map(|reply| PostView::new(reply, reader))
+            .filter(|reply| !filters.mutes(&reply.author))
+            .map(shown)
             .collect(),
         pinned: share.pinned,
         locked: share.locked,

@@ -20,13 +20,14 @@ use hearth_store::groups::posts::{
     ThreadSummary, WithMarkdown,
 };
 use hearth_store::groups::{GroupNorms, Joined};
-use hearth_store::people::AccountId;
+use hearth_store::people::{AccountId, FilterKind};
 use jiff::Timestamp;
 use serde::Deserialize;
 
 use super::access::Member;
 use super::{input_problem, role_message, share_kind_message, support_message};
 use crate::auth::{ClientAddress, random_token};
+use crate::blocks::Filters;
 use crate::i18n::Message;
 use crate::page::{PageContext, render};
 use crate::safety::{CrisisPanel, brake};
@@ -217,14 +218,16 @@ async fn show_group(
     let next = (summaries.len() == THREADS_PER_PAGE as usize)
         .then(|| summaries.last().map(encode_thread_cursor))
         .flatten();
-    let threads = summaries
-        .iter()
+    let filters = Filters::of(state, &member.user).await?;
+    let threads = (summaries.iter())
+        .filter(|thread| !filters.mutes(&thread.author))
         .map(|thread| ThreadRow {
             id: thread.id.0,
             kind: thread.kind,
-            title: match &thread.title {
-                Some(title) => title.clone(),
-                None => shorten(&thread.excerpt, 90),
+            title: match (filters.about(&thread.author), &thread.title) {
+                (Some(_), _) => ctx.t("blocks-collapsed"),
+                (None, Some(title)) => title.clone(),
+                (None, None) => shorten(&thread.excerpt, 90),
             },
             author: author_label(&ctx, &thread.author, reader),
             pinned: thread.pinned,
@@ -380,6 +383,9 @@ struct PostView {
     supports: Vec<(String, bool)>,
     /// Whether the reader gave each of [`SupportKind::ALL`], in its order.
     pressed: [bool; SupportKind::ALL.len()],
+    /// By someone the reader blocked (or muted, for the share they opened):
+    /// folded away until they choose to read it.
+    collapsed: bool,
 }
 
 impl PostView {
@@ -436,6 +442,7 @@ fn post_view(
     post: &Post,
     reader: AccountId,
     support_kinds: &[(&'static str, String)],
+    filters: &Filters,
 ) -> PostView {
     let name = |kind: &SupportKind| {
         (support_kinds.iter())
@@ -457,7 +464,15 @@ fn post_view(
             .map(|(kind, mine)| (name(kind), *mine))
             .collect(),
         pressed: SupportKind::ALL.map(|kind| post.supports.contains(&(kind, true))),
+        collapsed: filters.about(&post.author).is_some(),
     }
+}
+
+/// A page of a thread as its reader sees it: without the replies of
+/// people they muted, and knowing whom they blocked.
+struct ShownThread {
+    page: ThreadPage,
+    filters: Filters,
 }
 
 async fn load_thread(
@@ -465,9 +480,8 @@ async fn load_thread(
     member: &Member,
     thread: i64,
     after: &str,
-) -> Result<ThreadPage, AppError> {
-    state
-        .store
+) -> Result<ShownThread, AppError> {
+    let mut page = (state.store)
         .thread_page(
             member.group.id,
             PostId(thread),
@@ -476,7 +490,10 @@ async fn load_thread(
             WithMarkdown::No,
         )
         .await?
-        .ok_or(AppError::NotFound)
+        .ok_or(AppError::NotFound)?;
+    let filters = Filters::of(state, &member.user).await?;
+    page.replies.retain(|reply| !filters.mutes(&reply.author));
+    Ok(ShownThread { page, filters })
 }
 
 async fn thread_page(
@@ -487,7 +504,8 @@ async fn thread_page(
     Path((_, thread)): Path<(i64, i64)>,
     Query(parameters): Query<PageParameters>,
 ) -> Result<Response, AppError> {
-    let page = load_thread(&state, &member, thread, &parameters.after).await?;
+    let shown = load_thread(&state, &member, thread, &parameters.after).await?;
+    let page = &shown.page;
     let draft = match parameters.quote {
         Some(id) => (state.store.post(member.group.id, PostId(id)).await?)
             // The quoted post must be in this thread, and still there.
@@ -510,7 +528,7 @@ async fn thread_page(
     });
     let template = ThreadTemplate {
         crisis,
-        ..thread_template(ctx, member, page, draft, false, None)
+        ..thread_template(ctx, member, shown, draft, false, None)
     };
     Ok(render(&template)?.into_response())
 }
@@ -518,20 +536,20 @@ async fn thread_page(
 fn show_thread(
     ctx: PageContext,
     member: Member,
-    page: ThreadPage,
+    shown: ShownThread,
     draft: String,
     anonymous: bool,
     problem: Option<String>,
     status: StatusCode,
 ) -> Result<Response, AppError> {
-    let template = thread_template(ctx, member, page, draft, anonymous, problem);
+    let template = thread_template(ctx, member, shown, draft, anonymous, problem);
     Ok((status, render(&template)?).into_response())
 }
 
 fn thread_template(
     ctx: PageContext,
     member: Member,
-    page: ThreadPage,
+    ShownThread { page, filters }: ShownThread,
     draft: String,
     anonymous: bool,
     problem: Option<String>,
@@ -541,9 +559,9 @@ fn thread_template(
         .map(|kind| (kind.as_str(), ctx.t(support_message(*kind))))
         .collect();
     ThreadTemplate {
-        share: post_view(&ctx, &page.share, reader, &support_kinds),
+        share: post_view(&ctx, &page.share, reader, &support_kinds, &filters),
         replies: (page.replies.iter())
-            .map(|reply| post_view(&ctx, reply, reader, &support_kinds))
+            .map(|reply| post_view(&ctx, reply, reader, &support_kinds, &filters))
             .collect(),
         next: page.next.as_ref().map(encode_reply_cursor),
         locked: page.share.locked,
@@ -584,10 +602,11 @@ async fn post_reply(
     member.require(GroupAction::Reply)?;
     let now = Timestamp::now();
     let anonymous = form.anonymous.is_some();
-    let page = load_thread(&state, &member, thread, "").await?;
+    let shown = load_thread(&state, &member, thread, "").await?;
+    let (share, locked) = (shown.page.share.id, shown.page.share.locked);
     let problem = if let Err(why) = may_write(&member, now) {
         Some((ctx.t(why), StatusCode::CONFLICT))
-    } else if page.share.locked {
+    } else if locked {
         Some((ctx.t("group-thread-locked"), StatusCode::CONFLICT))
     } else {
         None
@@ -596,7 +615,7 @@ async fn post_reply(
         return show_thread(
             ctx,
             member,
-            page,
+            shown,
             form.body,
             anonymous,
             Some(message),
@@ -610,7 +629,7 @@ async fn post_reply(
             return show_thread(
                 ctx,
                 member,
-                page,
+                shown,
                 form.body,
                 anonymous,
                 Some(message),
@@ -623,7 +642,7 @@ async fn post_reply(
         return show_thread(
             ctx,
             member,
-            page,
+            shown,
             form.body,
             anonymous,
             Some(message),
@@ -632,7 +651,7 @@ async fn post_reply(
     }
     let crisis = crisis::assess(body.as_str()).detected();
     let reply = NewReply {
-        thread: page.share.id,
+        thread: share,
         body: &body,
         anonymous,
         quoting: form.quoting.map(PostId),
@@ -652,7 +671,7 @@ async fn post_reply(
         .await?;
     match replied {
         Replied::Posted(id) => {
-            let thread = format!("/groups/{}/threads/{}", member.group.id.0, page.share.id.0);
+            let thread = format!("/groups/{}/threads/{}", member.group.id.0, share.0);
             let next = if crisis {
                 crisis_panel_link(&thread, id)
             } else {
@@ -828,11 +847,27 @@ struct MembersPage {
     ctx: PageContext,
     member: Member,
     members: Vec<GroupMember>,
+    filters: Filters,
 }
 
 impl MembersPage {
     fn role_name(&self, role: &GroupRole) -> String {
         self.ctx.t(role_message(*role))
+    }
+
+    /// "Blocked" or "Muted" for someone the reader chose so about.
+    fn filter_of(&self, account: &AccountId) -> Option<String> {
+        let author = Author {
+            account_id: *account,
+            handle: String::new(),
+            anonymous: false,
+        };
+        self.filters.about(&author).map(|kind| {
+            self.ctx.t(match kind {
+                FilterKind::Block => "blocks-blocked",
+                FilterKind::Mute => "blocks-muted",
+            })
+        })
     }
 }
 
@@ -842,8 +877,10 @@ async fn members_page(
     member: Member,
 ) -> Result<Response, AppError> {
     let members = state.store.members(member.group.id).await?;
+    let filters = Filters::of(&state, &member.user).await?;
     Ok(render(&MembersPage {
         ctx,
+        filters,
         member,
         members,
     })?
