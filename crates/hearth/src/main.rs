@@ -12,6 +12,7 @@ use std::process::ExitCode;
 
 use clap::parser::ValueSource;
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
+use hearth_domain::moderation::ModeratorReason;
 use hearth_domain::people::{Handle, Role};
 use hearth_store::{Store, StoreError};
 use hearth_web::i18n::Lang;
@@ -122,6 +123,13 @@ enum AdminCommand {
     Grant { handle: String, role: Role },
     /// Take a role away.
     Revoke { handle: String, role: Role },
+    /// Lift a site-wide suspension before it ends (or one with no end).
+    /// The reason is kept in the audit log.
+    Unsuspend {
+        handle: String,
+        #[arg(long)]
+        reason: String,
+    },
 }
 
 /// A failure that ends the program: its message and exit code.
@@ -301,6 +309,9 @@ async fn load_demo(store: &Store) -> Result<(), Exit> {
 async fn admin(store: &Store, command: AdminCommand) -> Result<(), Exit> {
     let now = jiff::Timestamp::now();
     let (handle, role, changed, done, already) = match command {
+        AdminCommand::Unsuspend { handle, reason } => {
+            return unsuspend(store, &handle, &reason, now).await;
+        }
         AdminCommand::Grant { handle, role } => {
             let changed = store.grant_role(&Handle::key_of(&handle), role, now).await;
             (handle, role, changed, "now has", "already had")
@@ -313,6 +324,28 @@ async fn admin(store: &Store, command: AdminCommand) -> Result<(), Exit> {
     match changed {
         Ok(true) => println!("{handle} {done} the {role} role."),
         Ok(false) => println!("{handle} {already} the {role} role; nothing changed."),
+        Err(StoreError::NotFound(_)) => {
+            return Err(Exit::refused(format!("nobody has the handle {handle:?}")));
+        }
+        Err(error) => return Err(Exit::setup(one_line(&error))),
+    }
+    Ok(())
+}
+
+async fn unsuspend(
+    store: &Store,
+    handle: &str,
+    reason: &str,
+    now: jiff::Timestamp,
+) -> Result<(), Exit> {
+    let reason = ModeratorReason::parse(reason)
+        .map_err(|error| Exit::refused(format!("--reason: {error}")))?;
+    match store
+        .lift_suspension(&Handle::key_of(handle), &reason, now)
+        .await
+    {
+        Ok(true) => println!("{handle} may sign in again; the audit log says why."),
+        Ok(false) => println!("{handle} was not suspended; nothing changed."),
         Err(StoreError::NotFound(_)) => {
             return Err(Exit::refused(format!("nobody has the handle {handle:?}")));
         }

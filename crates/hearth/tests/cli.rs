@@ -5,9 +5,14 @@ use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::process::{Command, Output, Stdio};
 
+use hearth_domain::moderation::{Decision, ModeratorReason, ReportNote, ReportReason, Suspension};
 use hearth_domain::people::Role;
 use hearth_store::backend_tests;
+use hearth_store::groups::audit::AuditAction;
+use hearth_store::moderation::{Moderator, Reported};
+use hearth_store::people::Suspended;
 use hearth_store::testing::TestDatabase;
+use jiff::Timestamp;
 
 fn hearth(database: &str, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_hearth"))
@@ -213,6 +218,37 @@ backend_tests! {
         let bad_role = hearth(&db.url, &["admin", "grant", "river", "moderator"]);
         assert_eq!(bad_role.status.code(), Some(2), "clap's usage error");
         assert!(stderr(&bad_role).contains("the roles are admin and directory"));
+    }
+
+    async fn the_operator_lifts_a_suspension_on_the_record(db) {
+        hearth(&db.url, &["demo"]);
+        let store = &db.store;
+        let river = store.credentials("river").await.unwrap().unwrap().account;
+        let hollis = store.credentials("hollis").await.unwrap().unwrap().account;
+        let (group, _) = store.groups_of(river.id).await.unwrap().into_iter().next().expect("river is in a demo group");
+        let now = Timestamp::now();
+        let report = store
+            .file_report(group.group.id, hollis.id, Reported::Person(river.id), ReportReason::Other, &ReportNote::parse("").unwrap(), now)
+            .await
+            .unwrap();
+        let why = ModeratorReason::parse("to see the door closed").unwrap();
+        let admin = Moderator::Admin(hollis.id);
+        store.close_report(report, admin, Decision::Suspend(Suspension::Indefinite), &why, now).await.unwrap();
+        assert_eq!(store.credentials("river").await.unwrap().unwrap().suspension, Some(Suspended::Indefinitely));
+
+        let no_reason = hearth(&db.url, &["admin", "unsuspend", "river", "--reason", " "]);
+        assert_eq!(no_reason.status.code(), Some(1));
+        assert!(stderr(&no_reason).contains("--reason"));
+        let lifted = hearth(&db.url, &["admin", "unsuspend", "RIVER", "--reason", "we talked it through"]);
+        assert!(lifted.status.success(), "{}", stderr(&lifted));
+        assert!(stdout(&lifted).contains("may sign in again"));
+        assert_eq!(store.credentials("river").await.unwrap().unwrap().suspension, None);
+        let entry = &store.audit_log_for(hollis.id, true, 1).await.unwrap()[0];
+        assert_eq!((entry.action, entry.actor.as_deref(), entry.reason.as_str()), (AuditAction::LiftSuspension, None, "we talked it through"));
+        let again = hearth(&db.url, &["admin", "unsuspend", "river", "--reason", "twice"]);
+        assert!(stdout(&again).contains("was not suspended"));
+        let nobody = hearth(&db.url, &["admin", "unsuspend", "nobody_here", "--reason", "x"]);
+        assert_eq!(nobody.status.code(), Some(1));
     }
 
     async fn serve_starts_with_the_demo_and_stops_cleanly_on_sigterm(db) {

@@ -702,6 +702,53 @@ impl Store {
         crate::groups::found(done, Entity::Post)
     }
 
+    /// Lifts the suspension of the account with `handle_key`, for the
+    /// site's operator at the console: written to the audit log with no
+    /// actor but the reason. `false` when it was not suspended.
+    pub async fn lift_suspension(
+        &self,
+        handle_key: &str,
+        reason: &ModeratorReason,
+        now: Timestamp,
+    ) -> Result<bool, StoreError> {
+        let lifted: Result<bool, Entity> = on_pool!(self, |pool| async {
+            let mut tx = pool.begin().await?;
+            let account: Option<(i64, bool)> = sqlx::query_as(
+                "SELECT id, suspended_at IS NOT NULL FROM accounts WHERE handle_key = $1",
+            )
+            .bind(handle_key)
+            .fetch_optional(&mut *tx)
+            .await?;
+            let Some((account, suspended)) = account else {
+                return Ok(Err(Entity::Account));
+            };
+            if !suspended {
+                return Ok(Ok(false));
+            }
+            sqlx::query(
+                "UPDATE accounts SET suspended_at = NULL, suspended_until = NULL WHERE id = $1",
+            )
+            .bind(account)
+            .execute(&mut *tx)
+            .await?;
+            sqlx::query(
+                "INSERT INTO audit_log (actor_id, action, group_id, target_account_id,
+                     target_post_id, reason, created_at)
+                 VALUES (NULL, $1, NULL, $2, NULL, $3, $4)",
+            )
+            .bind(AuditAction::LiftSuspension.as_str())
+            .bind(account)
+            .bind(reason.as_str())
+            .bind(to_seconds(now))
+            .execute(&mut *tx)
+            .await?;
+            tx.commit().await?;
+            Ok::<_, sqlx::Error>(Ok(true))
+        }
+        .await)?;
+        lifted.map_err(StoreError::NotFound)
+    }
+
     /// The reports a person made or raised, newest first, with what became
     /// of each.
     pub async fn own_reports(&self, reporter: AccountId) -> Result<Vec<OwnReport>, StoreError> {

@@ -21,10 +21,12 @@ pub enum AuditAction {
     UnhidePost,
     WarnMember,
     SuspendAccount,
+    /// By the site's operator, at the console.
+    LiftSuspension,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 9] = [
+    pub const ALL: [AuditAction; 10] = [
         AuditAction::RemovePost,
         AuditAction::RemoveMember,
         AuditAction::MuteMember,
@@ -34,6 +36,7 @@ impl AuditAction {
         AuditAction::UnhidePost,
         AuditAction::WarnMember,
         AuditAction::SuspendAccount,
+        AuditAction::LiftSuspension,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -47,6 +50,7 @@ impl AuditAction {
             AuditAction::UnhidePost => "unhide_post",
             AuditAction::WarnMember => "warn_member",
             AuditAction::SuspendAccount => "suspend_account",
+            AuditAction::LiftSuspension => "lift_suspension",
         }
     }
 

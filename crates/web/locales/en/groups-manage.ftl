@@ -92,6 +92,7 @@ manage-audit-hide-post = { $actor } hid a post.
 manage-audit-unhide-post = { $actor } put a hidden post back.
 manage-audit-warn-member = { $actor } warned { $target }.
 manage-audit-suspend-account = { $actor } suspended { $target } from this site.
+manage-audit-lift-suspension = The site's operator lifted the suspension of { $target }.
 
 manage-reveal-title = Who wrote this post
 manage-reveal-back = Back to the conversation

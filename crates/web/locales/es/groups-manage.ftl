@@ -92,6 +92,7 @@ manage-audit-hide-post = { $actor } ocultó una publicación.
 manage-audit-unhide-post = { $actor } volvió a mostrar una publicación oculta.
 manage-audit-warn-member = { $actor } le dio un aviso a { $target }.
 manage-audit-suspend-account = { $actor } suspendió a { $target } en este sitio.
+manage-audit-lift-suspension = Quien gestiona el sitio levantó la suspensión de { $target }.
 
 manage-reveal-title = Quién escribió esta publicación
 manage-reveal-back = Volver a la conversación

@@ -444,6 +444,9 @@ pub(crate) fn audit_row(ctx: &PageContext, entry: &AuditEntry) -> AuditRow {
         AuditAction::SuspendAccount => Message::new("manage-audit-suspend-account")
             .with("actor", actor)
             .with("target", target),
+        AuditAction::LiftSuspension => {
+            Message::new("manage-audit-lift-suspension").with("target", target)
+        }
     };
     AuditRow {
         when: ctx.date_time(&entry.created_at),
