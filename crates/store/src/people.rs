@@ -312,20 +312,31 @@ impl Store {
         kind: FilterKind,
         now: Timestamp,
     ) -> Result<(), StoreError> {
-        let sql = "INSERT INTO person_filters (account_id, other_id, kind, created_at)
-                   SELECT $1, id, $3, $4 FROM accounts WHERE id = $2 AND id <> $1
-                   ON CONFLICT (account_id, other_id)
-                   DO UPDATE SET kind = excluded.kind, created_at = excluded.created_at";
-        let written = on_pool!(self, |pool| {
-            sqlx::query(sql)
+        let written = on_pool!(self, |pool| async {
+            let mut tx = pool.begin().await?;
+            let written = sqlx::query(
+                "INSERT INTO person_filters (account_id, other_id, kind, created_at)
+                 SELECT $1, id, $3, $4 FROM accounts WHERE id = $2 AND id <> $1
+                 ON CONFLICT (account_id, other_id)
+                 DO UPDATE SET kind = excluded.kind, created_at = excluded.created_at",
+            )
+            .bind(account.0)
+            .bind(other.0)
+            .bind(kind.as_str())
+            .bind(to_seconds(now))
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+            sqlx::query("UPDATE accounts SET filters_anyone = TRUE WHERE id = $1")
                 .bind(account.0)
-                .bind(other.0)
-                .bind(kind.as_str())
-                .bind(to_seconds(now))
-                .execute(pool)
-                .await
-                .map(|done| done.rows_affected())
-        })?;
+                .execute(&mut *tx)
+                .await?;
+            if written > 0 {
+                tx.commit().await?;
+            }
+            Ok::<_, sqlx::Error>(written)
+        }
+        .await)?;
         if written == 0 {
             return Err(StoreError::NotFound(Entity::Account));
         }
@@ -338,15 +349,24 @@ impl Store {
         account: AccountId,
         other: AccountId,
     ) -> Result<(), StoreError> {
-        let sql = "DELETE FROM person_filters WHERE account_id = $1 AND other_id = $2";
-        on_pool!(self, |pool| {
-            sqlx::query(sql)
+        on_pool!(self, |pool| async {
+            let mut tx = pool.begin().await?;
+            sqlx::query("DELETE FROM person_filters WHERE account_id = $1 AND other_id = $2")
                 .bind(account.0)
                 .bind(other.0)
-                .execute(pool)
-                .await
-                .map(|_| ())
-        })?;
+                .execute(&mut *tx)
+                .await?;
+            sqlx::query(
+                "UPDATE accounts SET filters_anyone =
+                     EXISTS (SELECT 1 FROM person_filters WHERE account_id = $1)
+                 WHERE id = $1",
+            )
+            .bind(account.0)
+            .execute(&mut *tx)
+            .await?;
+            tx.commit().await
+        }
+        .await)?;
         Ok(())
     }
 

@@ -35,7 +35,8 @@ pub struct SignedIn {
     /// it, if any.
     pub group: Option<(Group, Option<Membership>)>,
     /// The person has blocked or muted someone: pages of posts then read
-    /// whom ([`Store::person_filters`]), and only then.
+    /// whom ([`Store::person_filters`]), and only then. Kept on the account
+    /// (`accounts.filters_anyone`), so it costs the session nothing.
     pub filters_anyone: bool,
 }
 
@@ -114,9 +115,7 @@ impl Store {
         let sql = concat!(
             "SELECT s.id, s.account_id, s.user_agent, s.created_at, s.last_seen_at,
                     s.expires_at, a.handle, a.email, a.locale,
-                    a.created_at AS account_created_at, r.role,
-                    EXISTS (SELECT 1 FROM person_filters f WHERE f.account_id = a.id)
-                        AS filters_anyone, ",
+                    a.created_at AS account_created_at, r.role, a.filters_anyone, ",
             joined_group_columns!(),
             " FROM sessions s JOIN accounts a ON a.id = s.account_id
               LEFT JOIN account_roles r ON r.account_id = a.id

@@ -604,51 +604,31 @@ async fn post_reply(
     let anonymous = form.anonymous.is_some();
     let shown = load_thread(&state, &member, thread, "").await?;
     let (share, locked) = (shown.page.share.id, shown.page.share.locked);
-    let problem = if let Err(why) = may_write(&member, now) {
-        Some((ctx.t(why), StatusCode::CONFLICT))
-    } else if locked {
-        Some((ctx.t("group-thread-locked"), StatusCode::CONFLICT))
-    } else {
-        None
-    };
-    if let Some((message, status)) = problem {
-        return show_thread(
-            ctx,
-            member,
-            shown,
-            form.body,
-            anonymous,
-            Some(message),
-            status,
-        );
-    }
-    let body = match Body::reply(&form.body) {
-        Ok(body) => body,
-        Err(error) => {
+    // Each reason not to post, in order; any of them shows the thread again
+    // with what was typed.
+    let checked = async {
+        if let Err(why) = may_write(&member, now) {
+            return Err((ctx.t(why), StatusCode::CONFLICT));
+        }
+        if locked {
+            return Err((ctx.t("group-thread-locked"), StatusCode::CONFLICT));
+        }
+        let body = Body::reply(&form.body).map_err(|error| {
             let message = ctx.message(&input_problem(error).message);
-            return show_thread(
-                ctx,
-                member,
-                shown,
-                form.body,
-                anonymous,
-                Some(message),
-                StatusCode::UNPROCESSABLE_ENTITY,
-            );
+            (message, StatusCode::UNPROCESSABLE_ENTITY)
+        })?;
+        (brake(&state, &member.user, &address, RateAction::Reply).await)
+            .map_err(|error| (error.detail(ctx.lang), error.status()))?;
+        Ok(body)
+    }
+    .await;
+    let body = match checked {
+        Ok(body) => body,
+        Err((message, status)) => {
+            let problem = Some(message);
+            return show_thread(ctx, member, shown, form.body, anonymous, problem, status);
         }
     };
-    if let Err(error) = brake(&state, &member.user, &address, RateAction::Reply).await {
-        let (status, message) = (error.status(), error.detail(ctx.lang));
-        return show_thread(
-            ctx,
-            member,
-            shown,
-            form.body,
-            anonymous,
-            Some(message),
-            status,
-        );
-    }
     let crisis = crisis::assess(body.as_str()).detected();
     let reply = NewReply {
         thread: share,
