@@ -275,8 +275,9 @@ async fn write_thread(
         support(store, id, supporter, *kind, when).await?;
     }
     if thread.pinned {
+        let owner = account(store, group.owner).await?;
         store
-            .set_thread_pinned(group_id, id, true)
+            .set_thread_pinned(group_id, id, true, owner, when)
             .await
             .map_err(text)?;
     }

@@ -358,7 +358,7 @@ backend_tests! {
             tags: &tags,
             language: &language,
         };
-        store.update_group(group.id, &settings, t(9)).await.unwrap();
+        store.update_group(group.id, &settings, owner, t(9)).await.unwrap();
         let updated = store.group(group.id).await.unwrap().unwrap();
         assert_eq!(updated, Group {
             id: group.id,
@@ -379,10 +379,10 @@ backend_tests! {
         assert_eq!(store.current_norms(group.id).await.unwrap().unwrap().body, NORMS, "norms untouched");
 
         let hide = GroupSettings { kind: GroupKind::Hidden, ..settings.clone() };
-        store.update_group(group.id, &hide, t(10)).await.unwrap();
+        store.update_group(group.id, &hide, owner, t(10)).await.unwrap();
         assert!(listed(store, None, None).await.is_empty());
 
-        expect_not_found(store.update_group(GroupId(group.id.0 + 1000), &settings, t(11)).await, Entity::Group);
+        expect_not_found(store.update_group(GroupId(group.id.0 + 1000), &settings, owner, t(11)).await, Entity::Group);
     }
 
     // --- Norms -----------------------------------------------------------------
@@ -398,7 +398,7 @@ backend_tests! {
         for who in [facilitator, member, gone] {
             join(store, group, who, t(1)).await;
         }
-        store.set_member_role(group, facilitator, GroupRole::Facilitator).await.unwrap();
+        store.set_member_role(group, facilitator, GroupRole::Facilitator, owner, t(0)).await.unwrap();
         store.leave_group(group, gone).await.unwrap();
 
         let norms = Norms::parse(NEW_NORMS).unwrap();
@@ -506,7 +506,7 @@ backend_tests! {
         assert_eq!((back.status, back.role, back.joined_at), (MembershipStatus::Active, GroupRole::Member, t(8)));
 
         // A facilitator who leaves comes back as a member.
-        store.set_member_role(group, amy, GroupRole::Facilitator).await.unwrap();
+        store.set_member_role(group, amy, GroupRole::Facilitator, owner, t(0)).await.unwrap();
         store.leave_group(group, amy).await.unwrap();
         join(store, group, amy, t(9)).await;
         assert_eq!(role_of(store, group, amy).await, Some(GroupRole::Member));
@@ -533,7 +533,7 @@ backend_tests! {
         let group = make_group(store, owner, "Grief circle", GroupKind::Open).await.id;
         join(store, group, amy, t(1)).await;
         join(store, group, bea, t(1)).await;
-        store.set_member_role(group, bea, GroupRole::Facilitator).await.unwrap();
+        store.set_member_role(group, bea, GroupRole::Facilitator, owner, t(0)).await.unwrap();
         store.mute_member(group, amy, t(100), owner, "cooling off", t(2)).await.unwrap();
 
         // An open group's join form, sent again by a member: nothing changes.
@@ -562,8 +562,8 @@ backend_tests! {
             join(store, group, id, t(1)).await;
             by_name.push(id);
         }
-        store.set_member_role(group, by_name[1], GroupRole::Facilitator).await.unwrap();
-        store.set_member_role(group, by_name[4], GroupRole::Facilitator).await.unwrap();
+        store.set_member_role(group, by_name[1], GroupRole::Facilitator, zed, t(0)).await.unwrap();
+        store.set_member_role(group, by_name[4], GroupRole::Facilitator, zed, t(0)).await.unwrap();
         store.leave_group(group, by_name[5]).await.unwrap();
         let members = store.members(group).await.unwrap();
         let order: Vec<(&str, GroupRole)> = members.iter().map(|m| (m.handle.as_str(), m.role)).collect();
@@ -614,7 +614,7 @@ backend_tests! {
 
         // The norms change while Amy waits: let in, she stands on what she read.
         store.set_norms(group, &Norms::parse(NEW_NORMS).unwrap(), owner, t(4)).await.unwrap();
-        store.decide_join_request(group, amy, true, t(6)).await.unwrap();
+        store.decide_join_request(group, amy, true, owner, t(6)).await.unwrap();
         assert_eq!(membership(store, group, amy).await, Some(Membership {
             group_id: group,
             account_id: amy,
@@ -633,16 +633,16 @@ backend_tests! {
         assert_eq!((told[0].post_id, told[0].actor.as_deref(), told[0].created_at), (None, None, t(6)));
 
         // Declined quietly: no membership, no request, nothing written to tell.
-        store.decide_join_request(group, bea, false, t(7)).await.unwrap();
+        store.decide_join_request(group, bea, false, owner, t(7)).await.unwrap();
         assert_eq!(membership(store, group, bea).await, None);
         assert!(!store.has_join_request(group, bea).await.unwrap());
         assert_eq!(store.join_requests(group).await.unwrap(), waiting(&[("Cal", cal, 3)]));
-        expect_not_found(store.decide_join_request(group, bea, true, t(8)).await, Entity::JoinRequest);
-        expect_not_found(store.decide_join_request(group, bea, false, t(8)).await, Entity::JoinRequest);
-        expect_not_found(store.decide_join_request(GroupId(group.0 + 1000), cal, true, t(8)).await, Entity::JoinRequest);
+        expect_not_found(store.decide_join_request(group, bea, true, owner, t(8)).await, Entity::JoinRequest);
+        expect_not_found(store.decide_join_request(group, bea, false, owner, t(8)).await, Entity::JoinRequest);
+        expect_not_found(store.decide_join_request(GroupId(group.0 + 1000), cal, true, owner, t(8)).await, Entity::JoinRequest);
         // Bea asks again later and is let in: only that approval reaches her.
         store.request_to_join(group, bea, 2, t(9)).await.unwrap();
-        store.decide_join_request(group, bea, true, t(10)).await.unwrap();
+        store.decide_join_request(group, bea, true, owner, t(10)).await.unwrap();
         assert_eq!(kinds(&notes(store, bea).await), vec![(NotificationKind::Approved, None)]);
         assert_eq!(membership(store, group, bea).await.unwrap().norms_version, 2);
     }
@@ -731,7 +731,7 @@ backend_tests! {
 
         // Revoked.
         let revoked = store.create_invite(group.id, "hash-gone", owner, t(100), None, t(7)).await.unwrap();
-        store.revoke_invite(group.id, revoked.id, t(8)).await.unwrap();
+        store.revoke_invite(group.id, revoked.id, owner, t(8)).await.unwrap();
         let (seen, _) = store.invite_by_token("hash-gone").await.unwrap().unwrap();
         assert_eq!(seen.revoked_at, Some(t(8)));
         assert_eq!(
@@ -739,9 +739,9 @@ backend_tests! {
             Joined::Refused(JoinRefused::InviteUnusable)
         );
         assert_eq!(membership(store, group.id, gus).await, None);
-        expect_not_found(store.revoke_invite(group.id, revoked.id, t(10)).await, Entity::Invite);
+        expect_not_found(store.revoke_invite(group.id, revoked.id, owner, t(10)).await, Entity::Invite);
         let other = make_group(store, owner, "Other room", GroupKind::Hidden).await;
-        expect_not_found(store.revoke_invite(other.id, unlimited.id, t(10)).await, Entity::Invite);
+        expect_not_found(store.revoke_invite(other.id, unlimited.id, owner, t(10)).await, Entity::Invite);
         assert!(store.invite_by_token("hash-open").await.unwrap().unwrap().0.revoked_at.is_none());
 
         expect_not_found(store.join_by_invite("no-such-hash", hal, 1, t(11)).await, Entity::Invite);
@@ -763,29 +763,29 @@ backend_tests! {
         join(store, group, amy, t(1)).await;
         join(store, group, bea, t(1)).await;
 
-        store.set_member_role(group, amy, GroupRole::Facilitator).await.unwrap();
+        store.set_member_role(group, amy, GroupRole::Facilitator, owner, t(0)).await.unwrap();
         assert_eq!(role_of(store, group, amy).await, Some(GroupRole::Facilitator));
-        expect_not_found(store.set_member_role(group, amy, GroupRole::Owner).await, Entity::Membership);
+        expect_not_found(store.set_member_role(group, amy, GroupRole::Owner, owner, t(0)).await, Entity::Membership);
         assert_eq!(role_of(store, group, amy).await, Some(GroupRole::Facilitator));
         assert_eq!(role_of(store, group, owner).await, Some(GroupRole::Owner));
-        expect_not_found(store.set_member_role(group, owner, GroupRole::Member).await, Entity::Membership);
+        expect_not_found(store.set_member_role(group, owner, GroupRole::Member, owner, t(0)).await, Entity::Membership);
         assert_eq!(role_of(store, group, owner).await, Some(GroupRole::Owner));
-        expect_not_found(store.set_member_role(group, stranger, GroupRole::Facilitator).await, Entity::Membership);
+        expect_not_found(store.set_member_role(group, stranger, GroupRole::Facilitator, owner, t(0)).await, Entity::Membership);
         assert_eq!(membership(store, group, stranger).await, None);
-        store.set_member_role(group, amy, GroupRole::Member).await.unwrap();
+        store.set_member_role(group, amy, GroupRole::Member, owner, t(0)).await.unwrap();
         assert_eq!(role_of(store, group, amy).await, Some(GroupRole::Member));
 
         // Only the owner hands over, and only to an active member; a refused
         // handover changes nobody.
-        expect_not_found(store.transfer_ownership(group, bea, amy).await, Entity::Membership);
+        expect_not_found(store.transfer_ownership(group, bea, amy, t(0)).await, Entity::Membership);
         assert_eq!(role_of(store, group, amy).await, Some(GroupRole::Member));
         assert_eq!(role_of(store, group, bea).await, Some(GroupRole::Member));
-        expect_not_found(store.transfer_ownership(group, owner, stranger).await, Entity::Membership);
+        expect_not_found(store.transfer_ownership(group, owner, stranger, t(0)).await, Entity::Membership);
         assert_eq!(role_of(store, group, owner).await, Some(GroupRole::Owner));
         assert_eq!(membership(store, group, stranger).await, None);
-        expect_not_found(store.transfer_ownership(GroupId(group.0 + 1000), owner, amy).await, Entity::Membership);
+        expect_not_found(store.transfer_ownership(GroupId(group.0 + 1000), owner, amy, t(0)).await, Entity::Membership);
 
-        store.transfer_ownership(group, owner, amy).await.unwrap();
+        store.transfer_ownership(group, owner, amy, t(0)).await.unwrap();
         assert_eq!(role_of(store, group, amy).await, Some(GroupRole::Owner));
         assert_eq!(role_of(store, group, owner).await, Some(GroupRole::Facilitator));
         let owners = store.members(group).await.unwrap().iter().filter(|m| m.role == GroupRole::Owner).count();
@@ -794,7 +794,7 @@ backend_tests! {
         store.leave_group(group, owner).await.unwrap();
         expect_not_found(store.leave_group(group, amy).await, Entity::Membership);
         // And the old owner, gone, cannot be handed the group back.
-        expect_not_found(store.transfer_ownership(group, amy, owner).await, Entity::Membership);
+        expect_not_found(store.transfer_ownership(group, amy, owner, t(0)).await, Entity::Membership);
         assert_eq!(role_of(store, group, amy).await, Some(GroupRole::Owner));
     }
 
@@ -935,12 +935,12 @@ backend_tests! {
         let thread = share(store, group, amy, "A hard week.", t(10)).await;
         let foreign = share(store, other, owner, "Elsewhere.", t(10)).await;
 
-        store.set_thread_locked(group, thread, true).await.unwrap();
+        store.set_thread_locked(group, thread, true, owner, t(0)).await.unwrap();
         assert!(store.post(group, thread).await.unwrap().unwrap().locked);
         assert_eq!(reply(store, group, owner, thread, "Late.", t(11)).await, Replied::Closed);
         assert_eq!(reply_count(store, group, thread).await, 0);
         // A refused reply leaves its request key free for when the thread opens.
-        store.set_thread_locked(group, thread, false).await.unwrap();
+        store.set_thread_locked(group, thread, false, owner, t(0)).await.unwrap();
         let answer = posted(reply(store, group, owner, thread, "Late.", t(12)).await);
         assert_eq!(reply_count(store, group, thread).await, 1);
 
@@ -955,10 +955,10 @@ backend_tests! {
         assert_eq!(reply_count(store, group, thread).await, 1);
 
         // Pinning and locking are for threads of the group.
-        expect_not_found(store.set_thread_locked(group, answer, true).await, Entity::Post);
-        expect_not_found(store.set_thread_pinned(group, answer, true).await, Entity::Post);
-        expect_not_found(store.set_thread_pinned(other, thread, true).await, Entity::Post);
-        expect_not_found(store.set_thread_locked(other, thread, true).await, Entity::Post);
+        expect_not_found(store.set_thread_locked(group, answer, true, owner, t(0)).await, Entity::Post);
+        expect_not_found(store.set_thread_pinned(group, answer, true, owner, t(0)).await, Entity::Post);
+        expect_not_found(store.set_thread_pinned(other, thread, true, owner, t(0)).await, Entity::Post);
+        expect_not_found(store.set_thread_locked(other, thread, true, owner, t(0)).await, Entity::Post);
         assert!(!store.post(group, answer).await.unwrap().unwrap().pinned);
     }
 
@@ -1006,11 +1006,11 @@ backend_tests! {
         posted(reply(store, group, amy, moved, "Moving it up.", t(500)).await);
         expected[3].1 = T0 + 500;
         for pin in [10, 40] {
-            store.set_thread_pinned(group, expected[pin].2, true).await.unwrap();
+            store.set_thread_pinned(group, expected[pin].2, true, owner, t(0)).await.unwrap();
             expected[pin].0 = true;
         }
-        store.set_thread_pinned(group, expected[11].2, true).await.unwrap();
-        store.set_thread_pinned(group, expected[11].2, false).await.unwrap();
+        store.set_thread_pinned(group, expected[11].2, true, owner, t(0)).await.unwrap();
+        store.set_thread_pinned(group, expected[11].2, false, owner, t(0)).await.unwrap();
         let removed = expected.remove(20).2;
         store.remove_post(group, removed, owner, "unsafe", t(501)).await.unwrap();
         expected.sort_by(|a, b| b.cmp(a));
@@ -1053,7 +1053,7 @@ backend_tests! {
         let new = NewShare { kind: ShareKind::Celebration, title: title.as_ref(), body: &body, anonymous: true, crisis: false };
         let thread = share_with(store, group, owner, &new, &[], "long", t(5)).await;
         posted(reply(store, group, owner, thread, "One.", t(6)).await);
-        store.set_thread_locked(group, thread, true).await.unwrap();
+        store.set_thread_locked(group, thread, true, owner, t(0)).await.unwrap();
         let listed = store.threads(group, owner, None, 10).await.unwrap();
         assert_eq!(listed.len(), 1);
         let summary = &listed[0];
@@ -1494,7 +1494,7 @@ backend_tests! {
         for who in [facilitator, amy, bea] {
             join(store, group, who, t(1)).await;
         }
-        store.set_member_role(group, facilitator, GroupRole::Facilitator).await.unwrap();
+        store.set_member_role(group, facilitator, GroupRole::Facilitator, owner, t(0)).await.unwrap();
 
         store.mute_member(group, amy, t(100), facilitator, "cool off", t(10)).await.unwrap();
         let muted = membership(store, group, amy).await.unwrap();
@@ -1527,6 +1527,8 @@ backend_tests! {
         assert_eq!(lines, vec![
             (Some("Stone"), AuditAction::RemoveMember, Some("Bea"), None, "harm", t(12)),
             (Some("Stone"), AuditAction::MuteMember, Some("Amy"), None, "cool off", t(10)),
+            // Making Stone a facilitator is on the record too.
+            (Some("River"), AuditAction::MakeFacilitator, Some("Stone"), None, "", t(0)),
         ]);
         assert!(log.iter().all(|e| e.group_id == Some(group)));
     }
@@ -1593,6 +1595,66 @@ backend_tests! {
         assert_eq!(elsewhere.len(), 1);
         assert_eq!((elsewhere[0].action, elsewhere[0].group_id), (AuditAction::MuteMember, Some(other)));
         assert!(audit(store, GroupId(other.0 + 1000)).await.is_empty());
+    }
+
+    async fn every_facilitators_tool_is_on_the_record(db) {
+        let store = &db.store;
+        let owner = person(store, "River").await;
+        let amy = person(store, "Amy").await;
+        let bea = person(store, "Bea").await;
+        let cal = person(store, "Cal").await;
+        let group = make_group(store, owner, "Grief circle", GroupKind::Request).await.id;
+        for who in [amy, bea, cal] {
+            store.request_to_join(group, who, 1, t(1)).await.unwrap();
+        }
+        store.decide_join_request(group, bea, true, owner, t(2)).await.unwrap();
+        store.decide_join_request(group, cal, false, owner, t(3)).await.unwrap();
+        store.decide_join_request(group, amy, true, owner, t(3)).await.unwrap();
+        store.set_member_role(group, amy, GroupRole::Facilitator, owner, t(4)).await.unwrap();
+        let thread = share(store, group, bea, "A hard week.", t(5)).await;
+        store.set_thread_pinned(group, thread, true, amy, t(6)).await.unwrap();
+        store.set_thread_pinned(group, thread, false, amy, t(7)).await.unwrap();
+        store.set_thread_locked(group, thread, true, amy, t(8)).await.unwrap();
+        store.set_thread_locked(group, thread, false, amy, t(9)).await.unwrap();
+        let invite = store.create_invite(group, "link", amy, t(100), None, t(10)).await.unwrap();
+        store.revoke_invite(group, invite.id, amy, t(11)).await.unwrap();
+        store.set_norms(group, &Norms::parse(NEW_NORMS).unwrap(), amy, t(12)).await.unwrap();
+        let name = GroupName::parse("Loss and hope").unwrap();
+        let description = Description::parse("").unwrap();
+        let tags = Tags::parse(["grief"]).unwrap();
+        let language = GroupLanguage::default();
+        let settings = GroupSettings {
+            name: &name,
+            description: &description,
+            kind: GroupKind::Request,
+            tags: &tags,
+            language: &language,
+        };
+        store.update_group(group, &settings, amy, t(13)).await.unwrap();
+        store.set_member_role(group, amy, GroupRole::Member, owner, t(14)).await.unwrap();
+        store.transfer_ownership(group, owner, bea, t(15)).await.unwrap();
+        // A change that finds nothing to change writes nothing.
+        expect_not_found(store.revoke_invite(group, invite.id, amy, t(16)).await, Entity::Invite);
+
+        let log = audit(store, group).await;
+        let lines: Vec<_> = log.iter().rev().map(|e| (e.actor.as_deref(), e.action, e.target_account.as_deref(), e.created_at)).collect();
+        assert_eq!(lines, vec![
+            (Some("River"), AuditAction::ApproveRequest, Some("Bea"), t(2)),
+            (Some("River"), AuditAction::DeclineRequest, Some("Cal"), t(3)),
+            (Some("River"), AuditAction::ApproveRequest, Some("Amy"), t(3)),
+            (Some("River"), AuditAction::MakeFacilitator, Some("Amy"), t(4)),
+            (Some("Amy"), AuditAction::PinThread, None, t(6)),
+            (Some("Amy"), AuditAction::UnpinThread, None, t(7)),
+            (Some("Amy"), AuditAction::LockThread, None, t(8)),
+            (Some("Amy"), AuditAction::UnlockThread, None, t(9)),
+            (Some("Amy"), AuditAction::CreateInvite, None, t(10)),
+            (Some("Amy"), AuditAction::RevokeInvite, None, t(11)),
+            (Some("Amy"), AuditAction::EditNorms, None, t(12)),
+            (Some("Amy"), AuditAction::EditSettings, None, t(13)),
+            (Some("River"), AuditAction::MakeMember, Some("Amy"), t(14)),
+            (Some("River"), AuditAction::TransferOwnership, Some("Bea"), t(15)),
+        ]);
+        assert_eq!(log.iter().find(|e| e.action == AuditAction::PinThread).unwrap().target_post, Some(thread));
     }
 
     // --- Many at once ------------------------------------------------------------

@@ -57,7 +57,7 @@ async fn circle(store: &Store, name: &str) -> Circle {
     for who in [facilitator, member, other] {
         join(store, group, who, t(1)).await;
     }
-    (store.set_member_role(group, facilitator, GroupRole::Facilitator))
+    (store.set_member_role(group, facilitator, GroupRole::Facilitator, owner, t(1)))
         .await
         .unwrap();
     let share = share(store, group, member, "A hard week, but I am here.", t(2)).await;
@@ -278,7 +278,11 @@ backend_tests! {
         expect_not_found(store.unhide_post(reply, facilitator, &why("oops"), t(16)).await, Entity::Post);
 
         let actions: Vec<AuditAction> = audit(store, c.group).await.iter().map(|e| e.action).collect();
-        assert_eq!(actions, [AuditAction::RemovePost, AuditAction::UnhidePost, AuditAction::HidePost]);
+        assert_eq!(
+            actions,
+            [AuditAction::RemovePost, AuditAction::UnhidePost, AuditAction::HidePost, AuditAction::MakeFacilitator],
+            "the circle's facilitator was made one on the record too"
+        );
         let entry = &audit(store, c.group).await[2];
         assert_eq!(entry.reason, "crosstalk");
         assert_eq!(entry.actor.as_deref(), Some("hid_fac"));
@@ -357,13 +361,15 @@ backend_tests! {
         let far = report_post(store, &elsewhere, elsewhere.other, elsewhere.share, ReportReason::Spam, 12).await;
         store.close_report(far, Moderator::Member(elsewhere.owner), Decision::Dismiss, &no_reason(), t(13)).await.unwrap();
 
+        // Each circle's log starts with its facilitator being made one.
         let mine = store.audit_log_for(c.facilitator, false, 100).await.unwrap();
-        assert_eq!(mine.len(), 1);
-        assert_eq!(mine[0].action, AuditAction::WarnMember);
+        let actions: Vec<AuditAction> = mine.iter().map(|e| e.action).collect();
+        assert_eq!(actions, [AuditAction::WarnMember, AuditAction::MakeFacilitator]);
+        assert!(mine.iter().all(|e| e.group_id == Some(c.group)));
         assert_eq!(mine[0].target_account, None, "the anonymous author is not named");
         assert!(store.audit_log_for(c.member, false, 100).await.unwrap().is_empty());
         let everything = store.audit_log_for(c.member, true, 100).await.unwrap();
-        assert_eq!(everything.len(), 2);
+        assert_eq!(everything.len(), 4);
         assert_eq!(everything[0].action, AuditAction::DismissReport, "newest first");
         assert_eq!(store.audit_log_for(c.member, true, 1).await.unwrap().len(), 1);
     }

@@ -605,7 +605,9 @@ backend_tests! {
         let (group, ana, bea) = open_group_of_two(&app).await;
         let base = format!("/api/v1/groups/{group}");
         let thread = share(&app, &bea, group, json!({ "kind": "share", "body": "Closing soon." })).await;
-        app.db.store.set_thread_locked(GroupId(group), PostId(thread), true).await.unwrap();
+        // Members come owner first: the owner closes it.
+        let owner = app.db.store.members(GroupId(group)).await.unwrap()[0].account_id;
+        app.db.store.set_thread_locked(GroupId(group), PostId(thread), true, owner, Timestamp::now()).await.unwrap();
         let view = get_json(&app, &bea, &format!("{base}/threads/{thread}")).await;
         assert_eq!(view["locked"], true);
         let refused = reply(&app, &ana, group, thread, "Too late?").await;

@@ -376,7 +376,9 @@ hearth_store::backend_tests! {
         let thread_id: i64 = thread.rsplit('/').next().unwrap().parse().unwrap();
         let group_id = hearth_store::groups::GroupId(id);
         let post = hearth_store::groups::posts::PostId(thread_id);
-        app.db.store.set_thread_locked(group_id, post, true).await.unwrap();
+        // Members come owner first: the owner closes it.
+        let owner_id = app.db.store.members(group_id).await.unwrap()[0].account_id;
+        app.db.store.set_thread_locked(group_id, post, true, owner_id, jiff::Timestamp::now()).await.unwrap();
         let (_, html) = page(&owner, &app, &thread).await;
         assert!(!html.contains("name=\"request_key\""), "no reply form on a locked thread");
         let locked = app

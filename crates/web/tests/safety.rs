@@ -81,10 +81,18 @@ async fn group(app: &TestApp, owner: &Person, members: &[&Person]) -> i64 {
 
 async fn make_facilitator(app: &TestApp, group: i64, who: &Person) {
     use hearth_domain::groups::GroupRole;
-    (app.db.store)
-        .set_member_role(GroupId(group), who.id, GroupRole::Facilitator)
-        .await
-        .unwrap();
+    let store = &app.db.store;
+    // Members come owner first: the owner makes them a facilitator.
+    let owner = store.members(GroupId(group)).await.unwrap()[0].account_id;
+    (store.set_member_role(
+        GroupId(group),
+        who.id,
+        GroupRole::Facilitator,
+        owner,
+        Timestamp::now(),
+    ))
+    .await
+    .unwrap();
 }
 
 async fn make_admin(app: &TestApp, handle: &str) {
@@ -379,7 +387,7 @@ backend_tests! {
         let audit = api(&app, &facilitator, "GET", "/api/v1/moderation/audit", json!({})).await;
         let entries = audit.json::<Value>().await.unwrap()["entries"].as_array().unwrap().clone();
         let actions: Vec<&str> = entries.iter().map(|e| e["action"].as_str().unwrap()).collect();
-        assert_eq!(actions, ["suspend_account", "warn_member"]);
+        assert_eq!(actions, ["suspend_account", "warn_member", "make_facilitator"]);
         let strangers = api(&app, &reader, "GET", "/api/v1/moderation/audit", json!({})).await;
         assert!(strangers.json::<Value>().await.unwrap()["entries"].as_array().unwrap().is_empty());
     }

@@ -23,10 +23,23 @@ pub enum AuditAction {
     SuspendAccount,
     /// By the site's operator, at the console.
     LiftSuspension,
+    PinThread,
+    UnpinThread,
+    LockThread,
+    UnlockThread,
+    EditSettings,
+    EditNorms,
+    ApproveRequest,
+    DeclineRequest,
+    CreateInvite,
+    RevokeInvite,
+    MakeFacilitator,
+    MakeMember,
+    TransferOwnership,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 10] = [
+    pub const ALL: [AuditAction; 23] = [
         AuditAction::RemovePost,
         AuditAction::RemoveMember,
         AuditAction::MuteMember,
@@ -37,6 +50,19 @@ impl AuditAction {
         AuditAction::WarnMember,
         AuditAction::SuspendAccount,
         AuditAction::LiftSuspension,
+        AuditAction::PinThread,
+        AuditAction::UnpinThread,
+        AuditAction::LockThread,
+        AuditAction::UnlockThread,
+        AuditAction::EditSettings,
+        AuditAction::EditNorms,
+        AuditAction::ApproveRequest,
+        AuditAction::DeclineRequest,
+        AuditAction::CreateInvite,
+        AuditAction::RevokeInvite,
+        AuditAction::MakeFacilitator,
+        AuditAction::MakeMember,
+        AuditAction::TransferOwnership,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -51,11 +77,44 @@ impl AuditAction {
             AuditAction::WarnMember => "warn_member",
             AuditAction::SuspendAccount => "suspend_account",
             AuditAction::LiftSuspension => "lift_suspension",
+            AuditAction::PinThread => "pin_thread",
+            AuditAction::UnpinThread => "unpin_thread",
+            AuditAction::LockThread => "lock_thread",
+            AuditAction::UnlockThread => "unlock_thread",
+            AuditAction::EditSettings => "edit_settings",
+            AuditAction::EditNorms => "edit_norms",
+            AuditAction::ApproveRequest => "approve_request",
+            AuditAction::DeclineRequest => "decline_request",
+            AuditAction::CreateInvite => "create_invite",
+            AuditAction::RevokeInvite => "revoke_invite",
+            AuditAction::MakeFacilitator => "make_facilitator",
+            AuditAction::MakeMember => "make_member",
+            AuditAction::TransferOwnership => "transfer_ownership",
         }
     }
 
     fn parse(text: &str) -> Option<AuditAction> {
         AuditAction::ALL.into_iter().find(|a| a.as_str() == text)
+    }
+
+    /// Whether the entry may name the person acted on: it does for what was
+    /// done to a person, never for what was done to a post (its author is
+    /// not the log's business), and never for an anonymous author at all
+    /// ([`Store::audit_log`] leaves that name out).
+    pub fn names_its_target(self) -> bool {
+        matches!(
+            self,
+            AuditAction::RemoveMember
+                | AuditAction::MuteMember
+                | AuditAction::WarnMember
+                | AuditAction::SuspendAccount
+                | AuditAction::LiftSuspension
+                | AuditAction::ApproveRequest
+                | AuditAction::DeclineRequest
+                | AuditAction::MakeFacilitator
+                | AuditAction::MakeMember
+                | AuditAction::TransferOwnership
+        )
     }
 
     /// The entry a moderator's decision on a report is written as.

@@ -17,6 +17,7 @@ use hearth_domain::groups::{
 };
 use jiff::Timestamp;
 
+use self::audit::{AuditAction, audit};
 use crate::people::AccountId;
 use crate::{Entity, Store, StoreError, from_seconds, on_pool, to_seconds};
 
@@ -623,30 +624,44 @@ impl Store {
             .collect())
     }
 
+    /// Changes a group's name, description, kind, tags and language;
+    /// audited.
     pub async fn update_group(
         &self,
         id: GroupId,
         settings: &GroupSettings<'_>,
+        editor: AccountId,
         now: Timestamp,
     ) -> Result<(), StoreError> {
-        let sql = "UPDATE groups SET name = $1, description = $2, kind = $3, tags = $4,
-                       language = $5, search_text = $6, last_activity_at = $7
-                   WHERE id = $8";
-        let changed = on_pool!(self, |pool| {
-            sqlx::query(sql)
-                .bind(settings.name.as_str())
-                .bind(settings.description.as_str())
-                .bind(settings.kind.as_str())
-                .bind(tag_column(settings.tags))
-                .bind(settings.language.as_str())
-                .bind(search_text(settings.name, settings.description))
-                .bind(to_seconds(now))
-                .bind(id.0)
-                .execute(pool)
-                .await
-                .map(|done| done.rows_affected())
-        })?;
-        found(changed == 1, Entity::Group)
+        let now = to_seconds(now);
+        let changed = on_pool!(self, |pool| async {
+            let mut tx = pool.begin().await?;
+            let changed = sqlx::query(
+                "UPDATE groups SET name = $1, description = $2, kind = $3, tags = $4,
+                     language = $5, search_text = $6, last_activity_at = $7
+                 WHERE id = $8",
+            )
+            .bind(settings.name.as_str())
+            .bind(settings.description.as_str())
+            .bind(settings.kind.as_str())
+            .bind(tag_column(settings.tags))
+            .bind(settings.language.as_str())
+            .bind(search_text(settings.name, settings.description))
+            .bind(now)
+            .bind(id.0)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+            if changed != 1 {
+                return Ok(false);
+            }
+            let action = AuditAction::EditSettings;
+            audit!(tx, editor, action, id, None::<i64>, None::<i64>, "", now);
+            tx.commit().await?;
+            Ok::<_, sqlx::Error>(true)
+        }
+        .await)?;
+        found(changed, Entity::Group)
     }
 
     /// The norms members agree to now.
@@ -727,6 +742,8 @@ impl Store {
             .bind(now)
             .execute(&mut *tx)
             .await?;
+            let action = AuditAction::EditNorms;
+            audit!(tx, writer, action, id, None::<i64>, None::<i64>, "", now);
             tx.commit().await?;
             Ok::<_, sqlx::Error>(Some(version))
         }
@@ -948,6 +965,7 @@ impl Store {
         id: GroupId,
         account: AccountId,
         approve: bool,
+        decider: AccountId,
         now: Timestamp,
     ) -> Result<(), StoreError> {
         let now = to_seconds(now);
@@ -984,6 +1002,21 @@ impl Store {
                     .execute(&mut *tx)
                     .await?;
             }
+            let action = if approve {
+                AuditAction::ApproveRequest
+            } else {
+                AuditAction::DeclineRequest
+            };
+            audit!(
+                tx,
+                decider,
+                action,
+                id,
+                Some(account.0),
+                None::<i64>,
+                "",
+                now
+            );
             tx.commit().await?;
             Ok::<_, sqlx::Error>(true)
         }
@@ -991,7 +1024,7 @@ impl Store {
         found(decided, Entity::JoinRequest)
     }
 
-    /// Keeps an invitation whose token hashes to `token_hash`.
+    /// Keeps an invitation whose token hashes to `token_hash`; audited.
     pub async fn create_invite(
         &self,
         id: GroupId,
@@ -1001,21 +1034,29 @@ impl Store {
         max_uses: Option<i64>,
         now: Timestamp,
     ) -> Result<Invite, StoreError> {
-        let sql = "INSERT INTO group_invites
-                       (group_id, token_hash, created_by, created_at, expires_at, max_uses, uses)
-                   VALUES ($1, $2, $3, $4, $5, $6, 0)
-                   RETURNING id, group_id, created_at, expires_at, max_uses, uses, revoked_at";
-        let row: InviteRow = on_pool!(self, |pool| {
-            sqlx::query_as(sql)
-                .bind(id.0)
-                .bind(token_hash)
-                .bind(creator.0)
-                .bind(to_seconds(now))
-                .bind(to_seconds(expires_at))
-                .bind(max_uses)
-                .fetch_one(pool)
-                .await
-        })?;
+        let now = to_seconds(now);
+        let row: InviteRow = on_pool!(self, |pool| async {
+            let mut tx = pool.begin().await?;
+            let row: InviteRow = sqlx::query_as(
+                "INSERT INTO group_invites
+                     (group_id, token_hash, created_by, created_at, expires_at, max_uses, uses)
+                 VALUES ($1, $2, $3, $4, $5, $6, 0)
+                 RETURNING id, group_id, created_at, expires_at, max_uses, uses, revoked_at",
+            )
+            .bind(id.0)
+            .bind(token_hash)
+            .bind(creator.0)
+            .bind(now)
+            .bind(to_seconds(expires_at))
+            .bind(max_uses)
+            .fetch_one(&mut *tx)
+            .await?;
+            let action = AuditAction::CreateInvite;
+            audit!(tx, creator, action, id, None::<i64>, None::<i64>, "", now);
+            tx.commit().await?;
+            Ok::<_, sqlx::Error>(row)
+        }
+        .await)?;
         Ok(row.into())
     }
 
@@ -1029,24 +1070,37 @@ impl Store {
         Ok(rows.into_iter().map(Invite::from).collect())
     }
 
+    /// Turns an invitation off; audited.
     pub async fn revoke_invite(
         &self,
         id: GroupId,
         invite: InviteId,
+        revoker: AccountId,
         now: Timestamp,
     ) -> Result<(), StoreError> {
-        let sql = "UPDATE group_invites SET revoked_at = $3
-                   WHERE group_id = $1 AND id = $2 AND revoked_at IS NULL";
-        let changed = on_pool!(self, |pool| {
-            sqlx::query(sql)
-                .bind(id.0)
-                .bind(invite.0)
-                .bind(to_seconds(now))
-                .execute(pool)
-                .await
-                .map(|done| done.rows_affected())
-        })?;
-        found(changed == 1, Entity::Invite)
+        let now = to_seconds(now);
+        let changed = on_pool!(self, |pool| async {
+            let mut tx = pool.begin().await?;
+            let changed = sqlx::query(
+                "UPDATE group_invites SET revoked_at = $3
+                 WHERE group_id = $1 AND id = $2 AND revoked_at IS NULL",
+            )
+            .bind(id.0)
+            .bind(invite.0)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+            if changed != 1 {
+                return Ok(false);
+            }
+            let action = AuditAction::RevokeInvite;
+            audit!(tx, revoker, action, id, None::<i64>, None::<i64>, "", now);
+            tx.commit().await?;
+            Ok::<_, sqlx::Error>(true)
+        }
+        .await)?;
+        found(changed, Entity::Invite)
     }
 
     /// The invitation a token names, with its group.
@@ -1142,30 +1196,53 @@ impl Store {
         joined.ok_or(StoreError::NotFound(Entity::Invite))
     }
 
-    /// Makes an active member a facilitator or a member again. Owners change
-    /// only by [`Store::transfer_ownership`].
+    /// Makes an active member a facilitator or a member again; audited.
+    /// Owners change only by [`Store::transfer_ownership`].
     pub async fn set_member_role(
         &self,
         id: GroupId,
         account: AccountId,
         role: GroupRole,
+        changer: AccountId,
+        now: Timestamp,
     ) -> Result<(), StoreError> {
-        if role == GroupRole::Owner {
-            return Err(StoreError::NotFound(Entity::Membership));
+        let action = match role {
+            GroupRole::Owner => return Err(StoreError::NotFound(Entity::Membership)),
+            GroupRole::Facilitator => AuditAction::MakeFacilitator,
+            GroupRole::Member => AuditAction::MakeMember,
+        };
+        let now = to_seconds(now);
+        let changed = on_pool!(self, |pool| async {
+            let mut tx = pool.begin().await?;
+            let changed = sqlx::query(
+                "UPDATE memberships SET role = $3
+                 WHERE group_id = $1 AND account_id = $2 AND status = 'active'
+                   AND role <> 'owner'",
+            )
+            .bind(id.0)
+            .bind(account.0)
+            .bind(role.as_str())
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+            if changed != 1 {
+                return Ok(false);
+            }
+            audit!(
+                tx,
+                changer,
+                action,
+                id,
+                Some(account.0),
+                None::<i64>,
+                "",
+                now
+            );
+            tx.commit().await?;
+            Ok::<_, sqlx::Error>(true)
         }
-        let sql = "UPDATE memberships SET role = $3
-                   WHERE group_id = $1 AND account_id = $2 AND status = 'active'
-                     AND role <> 'owner'";
-        let changed = on_pool!(self, |pool| {
-            sqlx::query(sql)
-                .bind(id.0)
-                .bind(account.0)
-                .bind(role.as_str())
-                .execute(pool)
-                .await
-                .map(|done| done.rows_affected())
-        })?;
-        found(changed == 1, Entity::Membership)
+        .await)?;
+        found(changed, Entity::Membership)
     }
 
     /// Hands the group to another active member; the old owner stays on as a
@@ -1175,7 +1252,9 @@ impl Store {
         id: GroupId,
         from: AccountId,
         to: AccountId,
+        now: Timestamp,
     ) -> Result<(), StoreError> {
+        let now = to_seconds(now);
         let moved = on_pool!(self, |pool| async {
             let mut tx = pool.begin().await?;
             if !lock_group!(tx, id) {
@@ -1203,6 +1282,8 @@ impl Store {
             if promoted != 1 || stepped_down != 1 {
                 return Ok(false);
             }
+            let action = AuditAction::TransferOwnership;
+            audit!(tx, from, action, id, Some(to.0), None::<i64>, "", now);
             tx.commit().await?;
             Ok::<_, sqlx::Error>(true)
         }

@@ -4,6 +4,7 @@
 use hearth_domain::groups::{Body, RenderedPost, ShareKind, SupportKind, Title};
 use jiff::Timestamp;
 
+use super::audit::{AuditAction, audit};
 use super::{GroupId, found, lock_group};
 use crate::moderation::raise_crisis;
 use crate::people::AccountId;
@@ -764,45 +765,83 @@ impl Store {
         found(changed == 1, Entity::Post)
     }
 
+    /// Pins a thread to the top of the group's page, or unpins it; audited.
     pub async fn set_thread_pinned(
         &self,
         group: GroupId,
         thread: PostId,
         pinned: bool,
+        moderator: AccountId,
+        now: Timestamp,
     ) -> Result<(), StoreError> {
         let sql = "UPDATE posts SET pinned = $3
                    WHERE id = $2 AND group_id = $1 AND thread_id IS NULL";
-        self.set_thread_flag(sql, group, thread, pinned).await
+        let action = if pinned {
+            AuditAction::PinThread
+        } else {
+            AuditAction::UnpinThread
+        };
+        (self.set_thread_flag(sql, group, thread, pinned, moderator, action, now)).await
     }
 
+    /// Closes a thread to new replies, or opens it again; audited.
     pub async fn set_thread_locked(
         &self,
         group: GroupId,
         thread: PostId,
         locked: bool,
+        moderator: AccountId,
+        now: Timestamp,
     ) -> Result<(), StoreError> {
         let sql = "UPDATE posts SET locked = $3
                    WHERE id = $2 AND group_id = $1 AND thread_id IS NULL";
-        self.set_thread_flag(sql, group, thread, locked).await
+        let action = if locked {
+            AuditAction::LockThread
+        } else {
+            AuditAction::UnlockThread
+        };
+        (self.set_thread_flag(sql, group, thread, locked, moderator, action, now)).await
     }
 
+    #[allow(clippy::too_many_arguments)]
     async fn set_thread_flag(
         &self,
         sql: &'static str,
         group: GroupId,
         thread: PostId,
         value: bool,
+        moderator: AccountId,
+        action: AuditAction,
+        now: Timestamp,
     ) -> Result<(), StoreError> {
-        let changed = on_pool!(self, |pool| {
-            sqlx::query(sql)
+        let now = to_seconds(now);
+        let changed = on_pool!(self, |pool| async {
+            let mut tx = pool.begin().await?;
+            let changed = sqlx::query(sql)
                 .bind(group.0)
                 .bind(thread.0)
                 .bind(value)
-                .execute(pool)
-                .await
-                .map(|done| done.rows_affected())
-        })?;
-        found(changed == 1, Entity::Post)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+            if changed != 1 {
+                return Ok(false);
+            }
+            audit!(
+                tx,
+                moderator,
+                action,
+                group,
+                None::<i64>,
+                Some(thread.0),
+                "",
+                now
+            );
+            tx.commit().await?;
+            Ok::<_, sqlx::Error>(true)
+        }
+        .await)?;
+        found(changed, Entity::Post)
     }
 
     /// Makes the HTML and excerpt of every post that has none: posts written

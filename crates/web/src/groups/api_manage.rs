@@ -18,7 +18,7 @@ use axum::response::{IntoResponse, Response};
 use hearth_domain::groups::{GroupAction, GroupRole, Norms};
 use hearth_domain::moderation::{ModerationInputError, ModeratorReason};
 use hearth_domain::throttle::RateAction;
-use hearth_store::groups::audit::{AuditAction, AuditEntry};
+use hearth_store::groups::audit::AuditEntry;
 use hearth_store::groups::posts::Post;
 use hearth_store::groups::{Group, Invite, InviteId};
 use hearth_store::people::AccountId;
@@ -162,16 +162,25 @@ pub struct RevealedAuthorView {
 #[derive(Debug, Serialize, ToSchema)]
 pub struct AuditEntryView {
     id: i64,
-    /// The facilitator who acted; null when their account is gone.
+    /// Who acted; null when their account is gone, or for the site's
+    /// operator at the console.
     actor: Option<String>,
-    /// `remove_post`, `remove_member`, `mute_member` or `reveal_author`.
+    /// What was done: `remove_post`, `remove_member`, `mute_member`,
+    /// `reveal_author`, `dismiss_report`, `hide_post`, `unhide_post`,
+    /// `warn_member`, `suspend_account`, `lift_suspension`, `pin_thread`,
+    /// `unpin_thread`, `lock_thread`, `unlock_thread`, `edit_settings`,
+    /// `edit_norms`, `approve_request`, `decline_request`, `create_invite`,
+    /// `revoke_invite`, `make_facilitator`, `make_member` or
+    /// `transfer_ownership`.
     #[schema(example = "mute_member")]
     action: String,
-    /// The member removed or paused. Null for a removed post and for a
-    /// look-up: every facilitator reads the log, and who wrote an
-    /// anonymous post is told only to the one who asked.
+    /// The group it was in; null for a site-wide action.
+    group_id: Option<i64>,
+    /// The person acted on. Null for what was done to a post, and for an
+    /// anonymous author always: every facilitator reads the log, and who
+    /// wrote an anonymous post is told only to the one who asked.
     target_account: Option<String>,
-    /// The post removed or looked up.
+    /// The post acted on or looked up.
     target_post: Option<i64>,
     reason: String,
     #[schema(value_type = String, format = DateTime)]
@@ -179,16 +188,14 @@ pub struct AuditEntryView {
 }
 
 impl AuditEntryView {
-    fn new(entry: &AuditEntry) -> AuditEntryView {
-        let names_the_member = matches!(
-            entry.action,
-            AuditAction::RemoveMember | AuditAction::MuteMember
-        );
+    pub(crate) fn new(entry: &AuditEntry) -> AuditEntryView {
         AuditEntryView {
             id: entry.id,
             actor: entry.actor.clone(),
             action: entry.action.as_str().to_owned(),
-            target_account: (entry.target_account.clone()).filter(|_| names_the_member),
+            group_id: entry.group_id.map(|group| group.0),
+            target_account: (entry.target_account.clone())
+                .filter(|_| entry.action.names_its_target()),
             target_post: entry.target_post.map(|post| post.0),
             reason: entry.reason.clone(),
             created_at: entry.created_at,
@@ -200,6 +207,14 @@ impl AuditEntryView {
 pub struct AuditLogView {
     /// Newest first.
     entries: Vec<AuditEntryView>,
+}
+
+impl AuditLogView {
+    pub(crate) fn new(entries: &[AuditEntry]) -> AuditLogView {
+        AuditLogView {
+            entries: entries.iter().map(AuditEntryView::new).collect(),
+        }
+    }
 }
 
 // ---------------------------------------------------------------------------
@@ -496,7 +511,13 @@ async fn decide_request(
     member.require(GroupAction::ApproveRequests)?;
     let account = AccountId(ids.id("account")?);
     (state.store)
-        .decide_join_request(member.group.id, account, body.approve, Timestamp::now())
+        .decide_join_request(
+            member.group.id,
+            account,
+            body.approve,
+            member.user.account.id,
+            Timestamp::now(),
+        )
         .await?;
     Ok(StatusCode::NO_CONTENT)
 }
@@ -630,7 +651,7 @@ async fn revoke_invite(
         .ok_or(AppError::NotFound)?;
     if invite.revoked_at.is_none() {
         (state.store)
-            .revoke_invite(group, id, Timestamp::now())
+            .revoke_invite(group, id, member.user.account.id, Timestamp::now())
             .await?;
     }
     Ok(StatusCode::NO_CONTENT)
@@ -677,7 +698,13 @@ async fn change_role(
         }
     };
     (state.store)
-        .set_member_role(member.group.id, target.account_id, role)
+        .set_member_role(
+            member.group.id,
+            target.account_id,
+            role,
+            member.user.account.id,
+            Timestamp::now(),
+        )
         .await?;
     Ok(Json(
         managed_member(&state, &member, target.account_id).await?,
@@ -820,7 +847,7 @@ async fn transfer_ownership(
         )]));
     };
     (state.store)
-        .transfer_ownership(member.group.id, me, heir.account_id)
+        .transfer_ownership(member.group.id, me, heir.account_id, Timestamp::now())
         .await?;
     Ok(StatusCode::NO_CONTENT)
 }
@@ -852,7 +879,12 @@ async fn edit_group(
     member.require(GroupAction::EditGroup)?;
     let settings = parse_settings(&member.group, body).map_err(AppError::Invalid)?;
     (state.store)
-        .update_group(member.group.id, &settings.as_settings(), Timestamp::now())
+        .update_group(
+            member.group.id,
+            &settings.as_settings(),
+            member.user.account.id,
+            Timestamp::now(),
+        )
         .await?;
     let view = member_view(&state, member.group.id, member.user.account.id).await?;
     Ok(Json(view))
@@ -926,7 +958,13 @@ async fn pin_thread(
     member.require(GroupAction::PinThreads)?;
     let share = live_thread(&state, &member, &ids).await?;
     (state.store)
-        .set_thread_pinned(member.group.id, share.id, body.pinned)
+        .set_thread_pinned(
+            member.group.id,
+            share.id,
+            body.pinned,
+            member.user.account.id,
+            Timestamp::now(),
+        )
         .await?;
     Ok(StatusCode::NO_CONTENT)
 }
@@ -957,7 +995,13 @@ async fn lock_thread(
     member.require(GroupAction::LockThreads)?;
     let share = live_thread(&state, &member, &ids).await?;
     (state.store)
-        .set_thread_locked(member.group.id, share.id, body.locked)
+        .set_thread_locked(
+            member.group.id,
+            share.id,
+            body.locked,
+            member.user.account.id,
+            Timestamp::now(),
+        )
         .await?;
     Ok(StatusCode::NO_CONTENT)
 }
@@ -1074,9 +1118,7 @@ async fn audit_log(
         return Err(AppError::NotAllowed);
     }
     let entries = state.store.audit_log(member.group.id).await?;
-    Ok(Json(AuditLogView {
-        entries: entries.iter().map(AuditEntryView::new).collect(),
-    }))
+    Ok(Json(AuditLogView::new(&entries)))
 }
 
 #[cfg(test)]

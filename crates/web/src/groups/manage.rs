@@ -418,36 +418,44 @@ fn member_row(
 /// anonymous post was looked up is named: the log is read by every
 /// facilitator, and an anonymous author is told only to the one who asked,
 /// on the record.
+/// The message for each kind of audit entry.
+fn audit_message(action: AuditAction) -> &'static str {
+    match action {
+        AuditAction::RemovePost => "manage-audit-remove-post",
+        AuditAction::RemoveMember => "manage-audit-remove-member",
+        AuditAction::MuteMember => "manage-audit-mute-member",
+        AuditAction::RevealAuthor => "manage-audit-reveal-author",
+        AuditAction::DismissReport => "manage-audit-dismiss-report",
+        AuditAction::HidePost => "manage-audit-hide-post",
+        AuditAction::UnhidePost => "manage-audit-unhide-post",
+        AuditAction::WarnMember => "manage-audit-warn-member",
+        AuditAction::SuspendAccount => "manage-audit-suspend-account",
+        AuditAction::LiftSuspension => "manage-audit-lift-suspension",
+        AuditAction::PinThread => "manage-audit-pin-thread",
+        AuditAction::UnpinThread => "manage-audit-unpin-thread",
+        AuditAction::LockThread => "manage-audit-lock-thread",
+        AuditAction::UnlockThread => "manage-audit-unlock-thread",
+        AuditAction::EditSettings => "manage-audit-edit-settings",
+        AuditAction::EditNorms => "manage-audit-edit-norms",
+        AuditAction::ApproveRequest => "manage-audit-approve-request",
+        AuditAction::DeclineRequest => "manage-audit-decline-request",
+        AuditAction::CreateInvite => "manage-audit-create-invite",
+        AuditAction::RevokeInvite => "manage-audit-revoke-invite",
+        AuditAction::MakeFacilitator => "manage-audit-make-facilitator",
+        AuditAction::MakeMember => "manage-audit-make-member",
+        AuditAction::TransferOwnership => "manage-audit-transfer-ownership",
+    }
+}
+
 pub(crate) fn audit_row(ctx: &PageContext, entry: &AuditEntry) -> AuditRow {
     let someone = || ctx.t("manage-audit-someone");
     let actor = entry.actor.clone().unwrap_or_else(someone);
     let target = entry.target_account.clone().unwrap_or_else(someone);
-    let what = match entry.action {
-        AuditAction::RemovePost => Message::new("manage-audit-remove-post").with("actor", actor),
-        AuditAction::RemoveMember => Message::new("manage-audit-remove-member")
-            .with("actor", actor)
-            .with("target", target),
-        AuditAction::MuteMember => Message::new("manage-audit-mute-member")
-            .with("actor", actor)
-            .with("target", target),
-        AuditAction::RevealAuthor => {
-            Message::new("manage-audit-reveal-author").with("actor", actor)
-        }
-        AuditAction::DismissReport => {
-            Message::new("manage-audit-dismiss-report").with("actor", actor)
-        }
-        AuditAction::HidePost => Message::new("manage-audit-hide-post").with("actor", actor),
-        AuditAction::UnhidePost => Message::new("manage-audit-unhide-post").with("actor", actor),
-        AuditAction::WarnMember => Message::new("manage-audit-warn-member")
-            .with("actor", actor)
-            .with("target", target),
-        AuditAction::SuspendAccount => Message::new("manage-audit-suspend-account")
-            .with("actor", actor)
-            .with("target", target),
-        AuditAction::LiftSuspension => {
-            Message::new("manage-audit-lift-suspension").with("target", target)
-        }
-    };
+    // Each message names whom it needs: none names whose anonymous post
+    // it was about.
+    let what = Message::new(audit_message(entry.action))
+        .with("actor", actor)
+        .with("target", target);
     AuditRow {
         when: ctx.date_time(&entry.created_at),
         what: ctx.message(&what),
@@ -559,6 +567,7 @@ async fn decide(
             member.group.id,
             AccountId(account),
             approve,
+            member.user.account.id,
             Timestamp::now(),
         )
         .await?;
@@ -657,7 +666,12 @@ async fn revoke_invite(
 ) -> Result<Response, AppError> {
     member.require(GroupAction::ManageInvites)?;
     (state.store)
-        .revoke_invite(member.group.id, InviteId(invite), Timestamp::now())
+        .revoke_invite(
+            member.group.id,
+            InviteId(invite),
+            member.user.account.id,
+            Timestamp::now(),
+        )
         .await?;
     Ok(manage_at(&member, "invites"))
 }
@@ -688,7 +702,13 @@ async fn change_role(
         }
     };
     (state.store)
-        .set_member_role(member.group.id, target.account_id, role)
+        .set_member_role(
+            member.group.id,
+            target.account_id,
+            role,
+            member.user.account.id,
+            Timestamp::now(),
+        )
         .await?;
     Ok(manage_at(&member, "members"))
 }
@@ -821,7 +841,7 @@ async fn transfer(
         return refuse(&state, ctx, member, draft).await;
     };
     (state.store)
-        .transfer_ownership(member.group.id, me, heir.account_id)
+        .transfer_ownership(member.group.id, me, heir.account_id, Timestamp::now())
         .await?;
     Ok(manage_at(&member, "members"))
 }
@@ -844,7 +864,12 @@ async fn save_settings(
     match parsed {
         Ok(settings) => {
             (state.store)
-                .update_group(member.group.id, &settings.as_settings(), Timestamp::now())
+                .update_group(
+                    member.group.id,
+                    &settings.as_settings(),
+                    member.user.account.id,
+                    Timestamp::now(),
+                )
                 .await?;
             Ok(manage_at(&member, "settings"))
         }
@@ -946,7 +971,13 @@ async fn pin(
         return unknown_flag(&state, ctx, member).await;
     };
     (state.store)
-        .set_thread_pinned(member.group.id, share.id, pinned)
+        .set_thread_pinned(
+            member.group.id,
+            share.id,
+            pinned,
+            member.user.account.id,
+            Timestamp::now(),
+        )
         .await?;
     Ok(Redirect::to(&thread_link(&member, share.id)).into_response())
 }
@@ -970,7 +1001,13 @@ async fn lock(
         return unknown_flag(&state, ctx, member).await;
     };
     (state.store)
-        .set_thread_locked(member.group.id, share.id, locked)
+        .set_thread_locked(
+            member.group.id,
+            share.id,
+            locked,
+            member.user.account.id,
+            Timestamp::now(),
+        )
         .await?;
     Ok(Redirect::to(&thread_link(&member, share.id)).into_response())
 }

@@ -7,7 +7,7 @@
 
 pub mod access;
 mod api;
-mod api_manage;
+pub(crate) mod api_manage;
 mod directory;
 pub(crate) mod manage;
 mod notifications;

@@ -23,6 +23,7 @@ use super::moderator;
 use crate::auth::{ClientAddress, CurrentUser};
 use crate::error::{FieldError, Problem};
 use crate::groups::access::Member;
+use crate::groups::api_manage::AuditLogView;
 use crate::i18n::Message;
 use crate::safety::brake;
 use crate::{AppError, AppState};
@@ -342,31 +343,6 @@ async fn unhide_post(
     Ok(StatusCode::NO_CONTENT)
 }
 
-/// One entry of the audit log.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct AuditEntryView {
-    id: i64,
-    /// Who acted; null once their account is gone.
-    actor: Option<String>,
-    /// `remove_post`, `remove_member`, `mute_member`, `reveal_author`,
-    /// `dismiss_report`, `hide_post`, `unhide_post`, `warn_member` or
-    /// `suspend_account`.
-    action: String,
-    group_id: Option<i64>,
-    /// The person acted on; null for an anonymous post's author.
-    target: Option<String>,
-    post_id: Option<i64>,
-    reason: String,
-    #[schema(value_type = String, format = DateTime)]
-    created_at: Timestamp,
-}
-
-#[derive(Debug, Serialize, ToSchema)]
-pub struct AuditLogView {
-    /// Newest first.
-    entries: Vec<AuditEntryView>,
-}
-
 /// The audit log I may read: every group's as a site admin, the groups I
 /// facilitate otherwise. Nothing can change or delete it.
 #[utoipa::path(
@@ -387,20 +363,7 @@ async fn audit_log(
     let entries = (state.store)
         .audit_log_for(user.account.id, admin, super::AUDIT_ENTRIES)
         .await?;
-    Ok(Json(AuditLogView {
-        entries: (entries.into_iter())
-            .map(|entry| AuditEntryView {
-                id: entry.id,
-                actor: entry.actor,
-                action: entry.action.as_str().to_owned(),
-                group_id: entry.group_id.map(|group| group.0),
-                target: entry.target_account,
-                post_id: entry.target_post.map(|post| post.0),
-                reason: entry.reason,
-                created_at: entry.created_at,
-            })
-            .collect(),
-    }))
+    Ok(Json(AuditLogView::new(&entries)))
 }
 
 /// One of my reports, and what became of it.
