@@ -180,6 +180,27 @@ macro_rules! audit {
 }
 pub(crate) use audit;
 
+/// Runs `$update` in a transaction of its own on `$pool` and, when it
+/// changed exactly one row, writes its audit entry and commits. Evaluates
+/// to whether it changed that row; a change that finds nothing to change
+/// writes nothing.
+macro_rules! audited_update {
+    ($pool:expr, $update:expr, $actor:expr, $action:expr, $group:expr, $account:expr, $post:expr, $now:expr) => {
+        async {
+            let mut tx = $pool.begin().await?;
+            if $update.execute(&mut *tx).await?.rows_affected() != 1 {
+                return Ok(false);
+            }
+            let action = $action;
+            audit!(tx, $actor, action, $group, $account, $post, "", $now);
+            tx.commit().await?;
+            Ok::<_, sqlx::Error>(true)
+        }
+        .await
+    };
+}
+pub(crate) use audited_update;
+
 impl Store {
     /// Removes a share (with its thread) or a reply from members' view; it
     /// is kept for the record.

@@ -17,7 +17,7 @@ use hearth_domain::groups::{
 };
 use jiff::Timestamp;
 
-use self::audit::{AuditAction, audit};
+use self::audit::{AuditAction, audit, audited_update};
 use crate::people::AccountId;
 use crate::{Entity, Store, StoreError, from_seconds, on_pool, to_seconds};
 
@@ -634,9 +634,8 @@ impl Store {
         now: Timestamp,
     ) -> Result<(), StoreError> {
         let now = to_seconds(now);
-        let changed = on_pool!(self, |pool| async {
-            let mut tx = pool.begin().await?;
-            let changed = sqlx::query(
+        let changed = on_pool!(self, |pool| {
+            let update = sqlx::query(
                 "UPDATE groups SET name = $1, description = $2, kind = $3, tags = $4,
                      language = $5, search_text = $6, last_activity_at = $7
                  WHERE id = $8",
@@ -648,19 +647,19 @@ impl Store {
             .bind(settings.language.as_str())
             .bind(search_text(settings.name, settings.description))
             .bind(now)
-            .bind(id.0)
-            .execute(&mut *tx)
-            .await?
-            .rows_affected();
-            if changed != 1 {
-                return Ok(false);
-            }
+            .bind(id.0);
             let action = AuditAction::EditSettings;
-            audit!(tx, editor, action, id, None::<i64>, None::<i64>, "", now);
-            tx.commit().await?;
-            Ok::<_, sqlx::Error>(true)
-        }
-        .await)?;
+            audited_update!(
+                pool,
+                update,
+                editor,
+                action,
+                id,
+                None::<i64>,
+                None::<i64>,
+                now
+            )
+        })?;
         found(changed, Entity::Group)
     }
 
@@ -1079,27 +1078,26 @@ impl Store {
         now: Timestamp,
     ) -> Result<(), StoreError> {
         let now = to_seconds(now);
-        let changed = on_pool!(self, |pool| async {
-            let mut tx = pool.begin().await?;
-            let changed = sqlx::query(
+        let changed = on_pool!(self, |pool| {
+            let update = sqlx::query(
                 "UPDATE group_invites SET revoked_at = $3
                  WHERE group_id = $1 AND id = $2 AND revoked_at IS NULL",
             )
             .bind(id.0)
             .bind(invite.0)
-            .bind(now)
-            .execute(&mut *tx)
-            .await?
-            .rows_affected();
-            if changed != 1 {
-                return Ok(false);
-            }
+            .bind(now);
             let action = AuditAction::RevokeInvite;
-            audit!(tx, revoker, action, id, None::<i64>, None::<i64>, "", now);
-            tx.commit().await?;
-            Ok::<_, sqlx::Error>(true)
-        }
-        .await)?;
+            audited_update!(
+                pool,
+                update,
+                revoker,
+                action,
+                id,
+                None::<i64>,
+                None::<i64>,
+                now
+            )
+        })?;
         found(changed, Entity::Invite)
     }
 
@@ -1212,36 +1210,18 @@ impl Store {
             GroupRole::Member => AuditAction::MakeMember,
         };
         let now = to_seconds(now);
-        let changed = on_pool!(self, |pool| async {
-            let mut tx = pool.begin().await?;
-            let changed = sqlx::query(
+        let changed = on_pool!(self, |pool| {
+            let update = sqlx::query(
                 "UPDATE memberships SET role = $3
                  WHERE group_id = $1 AND account_id = $2 AND status = 'active'
                    AND role <> 'owner'",
             )
             .bind(id.0)
             .bind(account.0)
-            .bind(role.as_str())
-            .execute(&mut *tx)
-            .await?
-            .rows_affected();
-            if changed != 1 {
-                return Ok(false);
-            }
-            audit!(
-                tx,
-                changer,
-                action,
-                id,
-                Some(account.0),
-                None::<i64>,
-                "",
-                now
-            );
-            tx.commit().await?;
-            Ok::<_, sqlx::Error>(true)
-        }
-        .await)?;
+            .bind(role.as_str());
+            let target = Some(account.0);
+            audited_update!(pool, update, changer, action, id, target, None::<i64>, now)
+        })?;
         found(changed, Entity::Membership)
     }
 

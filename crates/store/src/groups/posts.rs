@@ -4,7 +4,7 @@
 use hearth_domain::groups::{Body, RenderedPost, ShareKind, SupportKind, Title};
 use jiff::Timestamp;
 
-use super::audit::{AuditAction, audit};
+use super::audit::{AuditAction, audit, audited_update};
 use super::{GroupId, found, lock_group};
 use crate::moderation::raise_crisis;
 use crate::people::AccountId;
@@ -815,32 +815,20 @@ impl Store {
         now: Timestamp,
     ) -> Result<(), StoreError> {
         let now = to_seconds(now);
-        let changed = on_pool!(self, |pool| async {
-            let mut tx = pool.begin().await?;
-            let changed = sqlx::query(sql)
-                .bind(group.0)
-                .bind(thread.0)
-                .bind(value)
-                .execute(&mut *tx)
-                .await?
-                .rows_affected();
-            if changed != 1 {
-                return Ok(false);
-            }
-            audit!(
-                tx,
+        let changed = on_pool!(self, |pool| {
+            let update = sqlx::query(sql).bind(group.0).bind(thread.0).bind(value);
+            let post = Some(thread.0);
+            audited_update!(
+                pool,
+                update,
                 moderator,
                 action,
                 group,
                 None::<i64>,
-                Some(thread.0),
-                "",
+                post,
                 now
-            );
-            tx.commit().await?;
-            Ok::<_, sqlx::Error>(true)
-        }
-        .await)?;
+            )
+        })?;
         found(changed, Entity::Post)
     }
 
