@@ -9,5 +9,6 @@ pub mod groups;
 pub mod meetings;
 pub mod moderation;
 pub mod people;
+pub mod recovery;
 pub mod safety;
 pub mod throttle;

@@ -1,0 +1,26 @@
+//! Recovery counters, milestones and daily check-ins: the rules behind a
+//! member's own record of their recovery.
+//!
+//! A member keeps one or more counters, each with a label in their own
+//! words and a [`Program`] whose milestones it marks. [`counter`] counts
+//! days and keeps the history of streaks when a member starts again,
+//! [`milestones`] says which milestones have been reached and which comes
+//! next, and [`checkin`] parses the daily check-in and counts check-in
+//! streaks.
+//!
+//! Every day here is the member's local day, in the time zone they have
+//! now; the caller turns the current instant into that day once, with
+//! [`local_today`], and everything after that is plain calendar dates.
+
+pub mod checkin;
+pub mod counter;
+pub mod milestones;
+
+pub use checkin::{
+    CheckIn, CheckInError, Craving, Mood, check_in_streak, is_editable, missed_days,
+};
+pub use counter::{
+    CounterError, CounterLabel, Reset, StartDate, Streak, days_clean, local_today, parse_reset,
+    reset,
+};
+pub use milestones::{CleanTime, KeyTag, Milestone, Program, UnknownProgram};
