@@ -31,6 +31,7 @@ pub enum Entity {
     Invite,
     Post,
     Report,
+    Counter,
 }
 
 impl fmt::Display for Entity {
@@ -45,6 +46,7 @@ impl fmt::Display for Entity {
             Entity::Invite => "invite",
             Entity::Post => "post",
             Entity::Report => "report",
+            Entity::Counter => "counter",
         })
     }
 }

@@ -14,6 +14,7 @@ pub mod groups;
 pub mod meetings;
 pub mod moderation;
 pub mod people;
+pub mod recovery;
 pub mod sessions;
 #[cfg(feature = "testing")]
 pub mod testing;
