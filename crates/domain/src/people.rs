@@ -247,6 +247,37 @@ impl FromStr for Role {
     }
 }
 
+/// The time zone a person lives in, by its IANA name (`America/Chicago`):
+/// what "today" means for their recovery counters and check-ins. Checked
+/// against the time zone database built into Hearth.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TimeZoneName(String);
+
+/// A time zone name the database does not know.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0:?} is not a time zone Hearth knows, e.g. America/Chicago or Europe/Madrid")]
+pub struct UnknownTimeZone(pub String);
+
+impl TimeZoneName {
+    pub fn parse(input: &str) -> Result<TimeZoneName, UnknownTimeZone> {
+        let name = input.trim();
+        match jiff::tz::TimeZone::get(name) {
+            // Stored as the database spells it, whatever case was typed.
+            Ok(zone) => Ok(TimeZoneName(zone.iana_name().unwrap_or(name).to_owned())),
+            Err(_) => Err(UnknownTimeZone(name.to_owned())),
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The zone itself, for turning an instant into this person's day.
+    pub fn time_zone(&self) -> jiff::tz::TimeZone {
+        jiff::tz::TimeZone::get(&self.0).unwrap_or(jiff::tz::TimeZone::UTC)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -327,5 +358,22 @@ mod tests {
             assert_eq!(role.as_str().parse::<Role>(), Ok(role));
         }
         assert!("moderator".parse::<Role>().is_err());
+    }
+
+    #[test]
+    fn time_zones_are_the_ones_the_database_knows() {
+        let chicago = TimeZoneName::parse(" America/Chicago ").unwrap();
+        assert_eq!(chicago.as_str(), "America/Chicago");
+        assert_eq!(chicago.time_zone().iana_name(), Some("America/Chicago"));
+        assert_eq!(
+            TimeZoneName::parse("europe/madrid").unwrap().as_str(),
+            "Europe/Madrid"
+        );
+        for unknown in ["", "Mars/Olympus", "GMT+25"] {
+            assert_eq!(
+                TimeZoneName::parse(unknown),
+                Err(UnknownTimeZone(unknown.to_owned()))
+            );
+        }
     }
 }

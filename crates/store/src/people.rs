@@ -1,6 +1,6 @@
 //! Accounts and the site-wide roles granted to them.
 
-use hearth_domain::people::{Email, Handle, Role};
+use hearth_domain::people::{Email, Handle, Role, TimeZoneName};
 use jiff::Timestamp;
 
 use crate::error::Entity;
@@ -14,6 +14,8 @@ pub struct Account {
     pub email: Option<String>,
     /// The language code the person chose; `None` follows their browser.
     pub locale: Option<String>,
+    /// The IANA time zone the person chose; `None` until they do.
+    pub time_zone: Option<String>,
     pub created_at: Timestamp,
 }
 
@@ -54,6 +56,7 @@ struct AccountRow {
     handle: String,
     email: Option<String>,
     locale: Option<String>,
+    time_zone: Option<String>,
     created_at: i64,
 }
 
@@ -64,6 +67,7 @@ impl From<AccountRow> for Account {
             handle: row.handle,
             email: row.email,
             locale: row.locale,
+            time_zone: row.time_zone,
             created_at: from_seconds(row.created_at),
         }
     }
@@ -81,7 +85,7 @@ struct CredentialsRow {
 /// The columns [`AccountRow`] reads, for `concat!` into each query.
 macro_rules! account_columns {
     () => {
-        "id, handle, email, locale, created_at"
+        "id, handle, email, locale, time_zone, created_at"
     };
 }
 
@@ -201,6 +205,27 @@ impl Store {
     }
 
     /// The roles an account holds, in a stable order.
+    /// Saves the time zone the person lives in.
+    pub async fn set_time_zone(
+        &self,
+        id: AccountId,
+        time_zone: &TimeZoneName,
+    ) -> Result<(), StoreError> {
+        let sql = "UPDATE accounts SET time_zone = $1 WHERE id = $2";
+        let updated = on_pool!(self, |pool| {
+            sqlx::query(sql)
+                .bind(time_zone.as_str())
+                .bind(id.0)
+                .execute(pool)
+                .await
+                .map(|done| done.rows_affected())
+        })?;
+        if updated == 0 {
+            return Err(StoreError::NotFound(Entity::Account));
+        }
+        Ok(())
+    }
+
     pub async fn roles(&self, id: AccountId) -> Result<Vec<Role>, StoreError> {
         let sql = "SELECT role FROM account_roles WHERE account_id = $1";
         let names: Vec<String> = on_pool!(self, |pool| {

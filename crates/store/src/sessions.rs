@@ -114,7 +114,7 @@ impl Store {
     ) -> Result<Option<SignedIn>, StoreError> {
         let sql = concat!(
             "SELECT s.id, s.account_id, s.user_agent, s.created_at, s.last_seen_at,
-                    s.expires_at, a.handle, a.email, a.locale,
+                    s.expires_at, a.handle, a.email, a.locale, a.time_zone,
                     a.created_at AS account_created_at, r.role, a.filters_anyone, ",
             joined_group_columns!(),
             " FROM sessions s JOIN accounts a ON a.id = s.account_id
@@ -130,6 +130,7 @@ impl Store {
             handle: String,
             email: Option<String>,
             locale: Option<String>,
+            time_zone: Option<String>,
             account_created_at: i64,
             role: Option<String>,
             filters_anyone: bool,
@@ -160,6 +161,7 @@ impl Store {
                     handle: row.handle,
                     email: row.email,
                     locale: row.locale,
+                    time_zone: row.time_zone,
                     created_at: from_seconds(row.account_created_at),
                 },
                 session,

@@ -9,7 +9,7 @@
 
 use std::fmt::Debug;
 
-use hearth_domain::people::{Email, Handle, Role};
+use hearth_domain::people::{Email, Handle, Role, TimeZoneName};
 use hearth_store::groups::GroupId;
 use hearth_store::people::{Account, AccountId};
 use hearth_store::sessions::{Session, SessionId};
@@ -250,6 +250,19 @@ backend_tests! {
             store.set_locale(AccountId(stone.id.0 + 1000), Some("es")).await,
             Entity::Account,
         );
+    }
+
+    async fn a_time_zone_is_saved_as_the_database_names_it_and_read_with_the_session(db) {
+        let store = &db.store;
+        let river = make_account(store, "River").await;
+        assert_eq!(river.time_zone, None, "none until chosen");
+        let chicago = TimeZoneName::parse("america/chicago").unwrap();
+        store.set_time_zone(river.id, &chicago).await.unwrap();
+        assert_eq!(store.account(river.id).await.unwrap().unwrap().time_zone.as_deref(), Some("America/Chicago"));
+        store.create_session(river.id, "tz-token", None, t(1), t(1000)).await.unwrap();
+        let signed_in = store.signed_in("tz-token", t(2), None).await.unwrap().unwrap();
+        assert_eq!(signed_in.account.time_zone.as_deref(), Some("America/Chicago"));
+        expect_not_found(store.set_time_zone(AccountId(river.id.0 + 1000), &chicago).await, Entity::Account);
     }
 
     // --- Roles ---------------------------------------------------------------

@@ -70,6 +70,7 @@ pub fn router(state: AppState) -> Router {
         .route("/account/language", post(language::save_setting))
         .route("/account", get(accounts_pages::account_page))
         .route("/account/password", post(accounts_pages::change_password))
+        .route("/account/time-zone", post(accounts_pages::change_time_zone))
         .route(
             "/account/sessions/{id}/revoke",
             post(accounts_pages::revoke_session),

@@ -239,6 +239,32 @@ backend_tests! {
         assert_eq!(app.api_me(theirs["token"].as_str().unwrap()).await.status(), StatusCode::OK);
     }
 
+    async fn a_person_says_which_time_zone_they_live_in(app) {
+        let browser = app.browser();
+        app.register_in_browser(&browser, "walker").await;
+        let refused = app.submit(&browser, "/account", "/account/time-zone", &[("time_zone", "Mars/Base")]).await;
+        assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let html = refused.text().await.unwrap();
+        assert!(html.contains("Hearth does not know that time zone") && html.contains(r#"value="Mars/Base""#));
+        let saved = app.submit(&browser, "/account", "/account/time-zone", &[("time_zone", "america/chicago")]).await;
+        assert_eq!(location(&saved), "/account?notice=time-zone-changed");
+        let page = browser.get(app.url("/account?notice=time-zone-changed")).send().await.unwrap().text().await.unwrap();
+        assert!(page.contains("Your time zone is saved.") && page.contains(r#"value="America/Chicago""#));
+
+        let token: Value = app.api_sign_in("walker", PASSWORD).await.json().await.unwrap();
+        let token = token["token"].as_str().unwrap();
+        let me: Value = app.api_me(token).await.json().await.unwrap();
+        assert_eq!(me["time_zone"], "America/Chicago");
+        let put = |zone: &'static str| {
+            app.api.put(app.url("/api/v1/me/time-zone")).bearer_auth(token).json(&json!({ "time_zone": zone })).send()
+        };
+        assert_eq!(put("Europe/Madrid").await.unwrap().status(), StatusCode::NO_CONTENT);
+        let me: Value = app.api_me(token).await.json().await.unwrap();
+        assert_eq!(me["time_zone"], "Europe/Madrid");
+        let body = problem(put("Nowhere/Special").await.unwrap(), StatusCode::UNPROCESSABLE_ENTITY).await;
+        assert_eq!(body["errors"][0]["field"], "time_zone");
+    }
+
     async fn signing_out_everywhere_from_the_page_ends_every_session(app) {
         let browser = app.browser();
         app.register_in_browser(&browser, "walker").await;

@@ -107,6 +107,7 @@ async fn the_openapi_document_describes_every_api_route() {
         ("/api/v1/people/{account}/filter", "put"),
         ("/api/v1/people/{account}/filter", "delete"),
         ("/api/v1/account/filters", "get"),
+        ("/api/v1/me/time-zone", "put"),
     ];
     let paths = document["paths"].as_object().unwrap();
     let documented: usize = paths.values().map(|p| p.as_object().unwrap().len()).sum();

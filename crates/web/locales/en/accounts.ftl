@@ -64,3 +64,10 @@ field-email-invalid = This does not look like an email address.
 field-email-too-long = An email address can have at most { $max } characters.
 field-current-password-wrong = That is not your current password.
 field-locale-unknown = Hearth does not speak that language yet.
+
+account-time-zone-heading = Time zone
+account-time-zone-label = The time zone you live in
+account-time-zone-hint = Its name, like America/Chicago or Europe/Madrid. Your recovery counters and check-ins count days in it.
+account-time-zone-submit = Save the time zone
+account-notice-time-zone-changed = Your time zone is saved.
+field-time-zone-unknown = Hearth does not know that time zone. Try a name like America/Chicago or Europe/Madrid.

@@ -64,3 +64,10 @@ field-email-invalid = Esto no parece una dirección de correo electrónico.
 field-email-too-long = Una dirección de correo puede tener como máximo { $max } caracteres.
 field-current-password-wrong = Esa no es tu contraseña actual.
 field-locale-unknown = Hearth todavía no habla ese idioma.
+
+account-time-zone-heading = Zona horaria
+account-time-zone-label = La zona horaria donde vives
+account-time-zone-hint = Su nombre, como America/Mexico_City o Europe/Madrid. Tus contadores de recuperación y tus registros diarios cuentan los días en ella.
+account-time-zone-submit = Guardar la zona horaria
+account-notice-time-zone-changed = Tu zona horaria está guardada.
+field-time-zone-unknown = Hearth no conoce esa zona horaria. Prueba un nombre como America/Mexico_City o Europe/Madrid.

@@ -25,6 +25,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(delete_session))
         .routes(routes!(me))
         .routes(routes!(change_password))
+        .routes(routes!(put_time_zone))
 }
 
 /// A new account. Only `handle` and `password` are required.
@@ -51,6 +52,8 @@ pub struct AccountView {
     email: Option<String>,
     /// The language chosen for this account; null follows `Accept-Language`.
     locale: Option<String>,
+    /// The IANA time zone the person lives in; null until chosen.
+    time_zone: Option<String>,
     /// Site-wide roles: `admin`, `directory`.
     roles: Vec<String>,
     /// RFC 3339, UTC.
@@ -65,6 +68,7 @@ impl AccountView {
             handle: account.handle,
             email: account.email,
             locale: account.locale,
+            time_zone: account.time_zone,
             roles: roles.iter().map(|r| r.as_str().to_owned()).collect(),
             created_at: account.created_at,
         }
@@ -286,5 +290,36 @@ async fn change_password(
     Json(body): Json<PasswordChange>,
 ) -> Result<StatusCode, AppError> {
     super::change_password(&state, &user, &body.current_password, &body.new_password).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TimeZoneSetting {
+    /// An IANA time zone name.
+    #[schema(example = "America/Chicago")]
+    time_zone: String,
+}
+
+/// Say which time zone I live in: what "today" means for my recovery
+/// counters and check-ins.
+#[utoipa::path(
+    put,
+    path = "/api/v1/me/time-zone",
+    tag = "accounts",
+    security(("bearer" = [])),
+    request_body = TimeZoneSetting,
+    responses(
+        (status = 204, description = "The time zone is saved"),
+        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Not a time zone Hearth knows", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+async fn put_time_zone(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Json(body): Json<TimeZoneSetting>,
+) -> Result<StatusCode, AppError> {
+    super::set_time_zone(&state, &user, &body.time_zone).await?;
     Ok(StatusCode::NO_CONTENT)
 }

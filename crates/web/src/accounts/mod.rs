@@ -6,7 +6,9 @@
 pub mod api;
 pub mod pages;
 
-use hearth_domain::people::{Email, EmailError, Handle, HandleError, NewPassword, PasswordError};
+use hearth_domain::people::{
+    Email, EmailError, Handle, HandleError, NewPassword, PasswordError, TimeZoneName,
+};
 use hearth_domain::throttle::Limit;
 use hearth_store::StoreError;
 use hearth_store::people::{Account, Suspended};
@@ -203,6 +205,23 @@ pub async fn set_language(
         .store
         .set_locale(user.account.id, lang.map(Lang::code))
         .await?;
+    Ok(())
+}
+
+/// Saves the time zone a person lives in, by its IANA name.
+pub async fn set_time_zone(
+    state: &AppState,
+    user: &crate::auth::CurrentUser,
+    name: &str,
+) -> Result<(), AppError> {
+    let zone = TimeZoneName::parse(name).map_err(|_| {
+        AppError::Invalid(vec![FieldError {
+            field: "time_zone",
+            code: "unknown",
+            message: Message::new("field-time-zone-unknown"),
+        }])
+    })?;
+    state.store.set_time_zone(user.account.id, &zone).await?;
     Ok(())
 }
 

@@ -237,6 +237,8 @@ struct AccountPage {
     sessions: Vec<SessionView>,
     /// The language chosen in settings; `None` follows the browser.
     locale: Option<String>,
+    /// The time zone chosen, or what was just typed into its field.
+    time_zone: String,
     notice: Notice,
     errors: FormErrors,
 }
@@ -269,6 +271,7 @@ pub enum Notice {
     SessionEnded,
     OthersSignedOut,
     LanguageChanged,
+    TimeZoneChanged,
 }
 
 #[derive(Debug, Deserialize)]
@@ -319,6 +322,7 @@ async fn account_view(
             })
             .collect(),
         locale: user.account.locale.clone(),
+        time_zone: user.account.time_zone.clone().unwrap_or_default(),
         notice,
         errors,
         ctx,
@@ -344,6 +348,32 @@ pub async fn change_password(
         Err(error) => {
             let errors = FormErrors::from_error(error, ctx.lang)?;
             let page = account_view(&state, ctx, &user, Notice::None, errors).await?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response())
+        }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+pub struct TimeZoneForm {
+    #[serde(default)]
+    time_zone: String,
+}
+
+pub async fn change_time_zone(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    user: CurrentUser,
+    Form(form): Form<TimeZoneForm>,
+) -> Result<Response, AppError> {
+    match super::set_time_zone(&state, &user, &form.time_zone).await {
+        Ok(()) => Ok(Redirect::to("/account?notice=time-zone-changed").into_response()),
+        Err(error) => {
+            let errors = FormErrors::from_error(error, ctx.lang)?;
+            let page = account_view(&state, ctx, &user, Notice::None, errors).await?;
+            let page = AccountPage {
+                time_zone: form.time_zone,
+                ..page
+            };
             Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response())
         }
     }
