@@ -862,6 +862,17 @@ for (const backend of backends) {
         assert.match(await member.locator('main').innerText(), /we are here for you/);
         await check(member, '/account/reports');
 
+        // Their own recovery space: a counter started from the form.
+        await member.goto(`${base}/recovery`);
+        await check(member, '/recovery');
+        await member.getByLabel('What it counts', { exact: true }).fill('Evening wine');
+        await member.getByLabel('The day you started', { exact: true }).fill('2026-01-01');
+        await member.getByLabel('Milestones', { exact: true }).selectOption('na_keytags');
+        const started = await submit(member, member.getByRole('button', { name: 'Start the counter', exact: true }), '/recovery/counters');
+        assertRedirected(started, 'starting a counter');
+        assert.match(await member.locator('main').innerText(), /orange key tag/);
+        await check(member, 'a counter');
+
         assert.equal(
           findings.length,
           0,

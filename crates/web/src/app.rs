@@ -24,7 +24,7 @@ use crate::meetings::index::MeetingIndex;
 use crate::metrics::Metrics;
 use crate::{
     AppError, Config, assets, blocks, error, groups, headers, help, home, i18n, language, meetings,
-    metrics, moderation, openapi, ops, safety,
+    metrics, moderation, openapi, ops, recovery, safety,
 };
 
 /// What every handler can reach.
@@ -106,7 +106,8 @@ pub fn router(state: AppState) -> Router {
         .route("/api/meetings.json", get(meetings::feed::serve))
         .merge(groups::page_routes())
         .merge(moderation::page_routes())
-        .merge(blocks::page_routes());
+        .merge(blocks::page_routes())
+        .merge(recovery::page_routes());
 
     pages
         .merge(api)

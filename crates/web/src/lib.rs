@@ -24,6 +24,7 @@ mod moderation;
 mod openapi;
 mod ops;
 mod page;
+mod recovery;
 mod safety;
 
 pub use app::{AppState, router, serve};

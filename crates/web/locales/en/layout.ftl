@@ -6,6 +6,7 @@ skip-to-content = Skip to main content
 nav-label = Main
 nav-groups = Groups
 nav-notifications = Notifications
+nav-recovery = My recovery
 nav-sign-in = Sign in
 nav-join = Join
 nav-sign-out = Sign out

@@ -6,6 +6,7 @@ skip-to-content = Saltar al contenido principal
 nav-label = Principal
 nav-groups = Grupos
 nav-notifications = Avisos
+nav-recovery = Mi recuperación
 nav-sign-in = Iniciar sesión
 nav-join = Únete
 nav-sign-out = Cerrar sesión

@@ -1,0 +1,109 @@
+//! A member's recovery counters through real HTTP on both databases: made
+//! and read only by their member, milestones counted in the member's own
+//! days, and starting again kept as history.
+
+mod support;
+
+use hearth_domain::recovery::local_today;
+use hearth_store::backend_tests;
+use jiff::tz::TimeZone;
+use jiff::{Timestamp, ToSpan};
+use reqwest::{Client, StatusCode};
+use support::{TestApp, location, spawn_app};
+
+/// Registers someone in a browser living in Chicago; returns the browser.
+async fn member(app: &TestApp, handle: &str) -> Client {
+    let browser = app.browser();
+    app.register_in_browser(&browser, handle).await;
+    let saved = app
+        .submit(
+            &browser,
+            "/account",
+            "/account/time-zone",
+            &[("time_zone", "America/Chicago")],
+        )
+        .await;
+    assert_eq!(saved.status(), StatusCode::SEE_OTHER);
+    browser
+}
+
+async fn page(app: &TestApp, browser: &Client, path: &str) -> (StatusCode, String) {
+    let response = browser.get(app.url(path)).send().await.unwrap();
+    (response.status(), response.text().await.unwrap())
+}
+
+backend_tests! {
+    setup = spawn_app;
+
+    async fn a_member_keeps_counters_only_they_can_see(app) {
+        let signed_out = app.browser().get(app.url("/recovery")).send().await.unwrap();
+        assert_eq!(signed_out.status(), StatusCode::SEE_OTHER, "sign in first");
+
+        let river = member(&app, "river").await;
+        let today = local_today(Timestamp::now(), &TimeZone::get("America/Chicago").unwrap());
+        let (status, html) = page(&app, &river, "/recovery").await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(html.contains("No counters yet"));
+
+        // What was wrong is said, and what was typed stays.
+        let tomorrow = today.checked_add(1.day()).unwrap().to_string();
+        let refused = app.submit(&river, "/recovery", "/recovery/counters",
+            &[("label", "Evening wine"), ("program", "twelve_step"), ("start_date", &tomorrow)]).await;
+        assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let html = refused.text().await.unwrap();
+        assert!(html.contains("That day has not come yet.") && html.contains(r#"value="Evening wine""#));
+        let nameless = app.submit(&river, "/recovery", "/recovery/counters",
+            &[("label", " "), ("program", "twelve_step"), ("start_date", &today.to_string())]).await;
+        assert_eq!(nameless.status(), StatusCode::UNPROCESSABLE_ENTITY);
+
+        // 100 days ago: 24 hours and 30, 60 and 90 days reached; 6 months next.
+        let start = today.checked_sub(100.days()).unwrap().to_string();
+        let made = app.submit(&river, "/recovery", "/recovery/counters",
+            &[("label", "Evening wine"), ("program", "twelve_step"), ("start_date", &start)]).await;
+        assert_eq!(made.status(), StatusCode::SEE_OTHER);
+        let path = location(&made).to_owned();
+        let (_, html) = page(&app, &river, &path).await;
+        assert!(html.contains("100 days"), "{html}");
+        for reached in ["24 hours", "30 days", "60 days", "90 days"] {
+            assert!(html.contains(reached), "{reached}");
+        }
+        assert!(html.contains("Next: 6 months"));
+        let (_, overview) = page(&app, &river, "/recovery").await;
+        assert!(overview.contains("Evening wine") && overview.contains("100 days"));
+
+        // Nobody else reaches it.
+        let stone = member(&app, "stone").await;
+        let (status, _) = page(&app, &stone, &path).await;
+        assert_eq!(status, StatusCode::NOT_FOUND);
+        let (_, theirs) = page(&app, &stone, "/recovery").await;
+        assert!(!theirs.contains("Evening wine"));
+        let reset = app.submit(&stone, "/recovery", &format!("{path}/reset"), &[("new_start", &today.to_string())]).await;
+        assert_eq!(reset.status(), StatusCode::NOT_FOUND);
+    }
+
+    async fn starting_again_is_one_calm_step_and_keeps_the_history(app) {
+        let river = member(&app, "river").await;
+        let today = local_today(Timestamp::now(), &TimeZone::get("America/Chicago").unwrap());
+        let start = today.checked_sub(40.days()).unwrap().to_string();
+        let made = app.submit(&river, "/recovery", "/recovery/counters",
+            &[("label", "Gambling"), ("program", "every_30_days"), ("start_date", &start)]).await;
+        let path = location(&made).to_owned();
+        let again = today.checked_sub(3.days()).unwrap().to_string();
+        let fields = [("from", start.as_str()), ("new_start", again.as_str()), ("learned", "Payday weekends need a plan.")];
+        let first = app.submit(&river, &path, &format!("{path}/reset"), &fields).await;
+        assert_eq!((first.status(), location(&first)), (StatusCode::SEE_OTHER, path.as_str()));
+        // The same form sent twice changes nothing more.
+        let second = app.submit(&river, &path, &format!("{path}/reset"), &fields).await;
+        assert_eq!(second.status(), StatusCode::SEE_OTHER);
+        let (_, html) = page(&app, &river, &path).await;
+        assert!(html.contains("3 days") && html.contains("37 days"), "{html}");
+        assert_eq!(html.matches("Payday weekends need a plan.").count(), 1);
+        assert!(!html.to_lowercase().contains("fail") && !html.to_lowercase().contains("relapse"));
+        // A day before the start, or to come, is refused with the form kept.
+        let future = today.checked_add(2.days()).unwrap().to_string();
+        let refused = app.submit(&river, &path, &format!("{path}/reset"), &[("new_start", &future), ("learned", "kept")]).await;
+        assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let html = refused.text().await.unwrap();
+        assert!(html.contains("That day has not come yet.") && html.contains(">kept</textarea>"));
+    }
+}
