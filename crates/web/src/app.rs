@@ -158,6 +158,7 @@ pub(crate) fn api_routes() -> OpenApiRouter<AppState> {
         .merge(moderation::api_routes())
         .merge(safety::api_routes())
         .merge(blocks::api_routes())
+        .merge(recovery::api_routes())
 }
 
 async fn not_found() -> AppError {

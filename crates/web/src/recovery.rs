@@ -7,7 +7,7 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
-use axum::{Form, Router};
+use axum::{Form, Json, Router};
 use hearth_domain::recovery::{
     CleanTime, CounterError, CounterLabel, KeyTag, Milestone, Program, StartDate, days_clean,
     local_today, parse_reset,
@@ -17,9 +17,13 @@ use hearth_store::recovery::{Counter, CounterId};
 use jiff::Timestamp;
 use jiff::civil::Date;
 use jiff::tz::TimeZone;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
 use crate::auth::CurrentUser;
+use crate::error::{FieldError, Problem};
 use crate::i18n::Message;
 use crate::page::{PageContext, render};
 use crate::{AppError, AppState};
@@ -207,8 +211,8 @@ async fn overview(
 }
 
 /// What was wrong with a counter's field, in words.
-fn counter_problem(ctx: &PageContext, error: CounterError) -> (&'static str, String) {
-    let message = match error {
+fn counter_message(error: CounterError) -> Message {
+    match error {
         CounterError::LabelEmpty => Message::new("recovery-label-empty"),
         CounterError::LabelTooLong { max } => {
             Message::new("recovery-label-too-long").with("max", max as i64)
@@ -220,8 +224,12 @@ fn counter_problem(ctx: &PageContext, error: CounterError) -> (&'static str, Str
         }
         CounterError::StartTooEarly => Message::new("recovery-date-too-early"),
         CounterError::NewStartBeforeStart => Message::new("recovery-date-before-start"),
-    };
-    (error.field(), ctx.message(&message))
+    }
+}
+
+/// The field a counter's problem is in, and the problem in words.
+fn counter_problem(ctx: &PageContext, error: CounterError) -> (&'static str, String) {
+    (error.field(), ctx.message(&counter_message(error)))
 }
 
 async fn create(
@@ -375,4 +383,285 @@ async fn start_again(
         Err(StoreError::NotFound(_)) => Err(AppError::NotFound),
         Err(other) => Err(other.into()),
     }
+}
+
+/// `GET/POST /api/v1/recovery/counters`, `GET /api/v1/recovery/counters/{counter}`
+/// and its reset: the same as the pages, for apps.
+pub fn api_routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(api_counters, api_create))
+        .routes(routes!(api_counter))
+        .routes(routes!(api_reset))
+}
+
+/// A milestone: how much clean time, the member's local day it falls on,
+/// and for NA its key tag.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct MilestoneView {
+    /// `first_day`, `hours`, `days`, `months` or `years`.
+    unit: &'static str,
+    amount: u32,
+    /// `YYYY-MM-DD`, the member's local day.
+    date: String,
+    key_tag: Option<&'static str>,
+}
+
+impl MilestoneView {
+    fn new(milestone: &Milestone) -> MilestoneView {
+        let (unit, amount) = match milestone.clean_time {
+            CleanTime::FirstDay => ("first_day", 0),
+            CleanTime::Hours(n) => ("hours", n),
+            CleanTime::Days(n) => ("days", n),
+            CleanTime::Months(n) => ("months", n),
+            CleanTime::Years(n) => ("years", n),
+        };
+        MilestoneView {
+            unit,
+            amount,
+            date: milestone.date.to_string(),
+            key_tag: milestone.key_tag.map(KeyTag::as_str),
+        }
+    }
+}
+
+/// A counter, as of the member's today.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct CounterJson {
+    id: i64,
+    label: String,
+    /// `twelve_step`, `na_keytags`, `every_30_days` or `none`.
+    program: &'static str,
+    /// `YYYY-MM-DD`: the local day the current streak began.
+    start_date: String,
+    days: i64,
+    next_milestone: Option<MilestoneView>,
+    /// Oldest first.
+    reached: Vec<MilestoneView>,
+}
+
+impl CounterJson {
+    fn new(counter: &Counter, today: Date) -> CounterJson {
+        let program = counter.program;
+        CounterJson {
+            id: counter.id.0,
+            label: counter.label.clone(),
+            program: program.as_str(),
+            start_date: counter.start.to_string(),
+            days: days_clean(counter.start, today),
+            next_milestone: (program.next_after(counter.start, today))
+                .map(|m| MilestoneView::new(&m)),
+            reached: (program.reached_by(counter.start, today).iter())
+                .map(MilestoneView::new)
+                .collect(),
+        }
+    }
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct CountersJson {
+    counters: Vec<CounterJson>,
+}
+
+/// My counters, oldest first, counted in my time zone.
+#[utoipa::path(
+    get,
+    path = "/api/v1/recovery/counters",
+    tag = "recovery",
+    security(("bearer" = [])),
+    responses(
+        (status = 200, body = CountersJson),
+        (status = 401, description = "Sign in first", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+async fn api_counters(
+    State(state): State<AppState>,
+    user: CurrentUser,
+) -> Result<Json<CountersJson>, AppError> {
+    let today = today_of(&user);
+    let counters = state.store.counters(user.account.id).await?;
+    Ok(Json(CountersJson {
+        counters: (counters.iter())
+            .map(|counter| CounterJson::new(counter, today))
+            .collect(),
+    }))
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct NewCounterRequest {
+    label: String,
+    /// `twelve_step` (the default), `na_keytags`, `every_30_days` or `none`.
+    program: Option<String>,
+    /// `YYYY-MM-DD`, not after my today.
+    start_date: String,
+}
+
+fn counter_field_error(error: CounterError) -> FieldError {
+    FieldError {
+        field: error.field(),
+        code: error.code(),
+        message: counter_message(error),
+    }
+}
+
+/// Start a counter.
+#[utoipa::path(
+    post,
+    path = "/api/v1/recovery/counters",
+    tag = "recovery",
+    security(("bearer" = [])),
+    request_body = NewCounterRequest,
+    responses(
+        (status = 201, body = CounterJson),
+        (status = 422, description = "A field is not valid", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+async fn api_create(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Json(body): Json<NewCounterRequest>,
+) -> Result<Response, AppError> {
+    let today = today_of(&user);
+    let label = CounterLabel::parse(&body.label)
+        .map_err(|error| AppError::Invalid(vec![counter_field_error(error)]))?;
+    let start = StartDate::parse(&body.start_date, today)
+        .map_err(|error| AppError::Invalid(vec![counter_field_error(error)]))?;
+    let program = match body.program.as_deref() {
+        None => Program::default(),
+        Some(code) => code.parse::<Program>().map_err(|error| {
+            AppError::Invalid(vec![FieldError {
+                field: error.field(),
+                code: error.code(),
+                message: Message::new("recovery-program-unknown"),
+            }])
+        })?,
+    };
+    let counter = (state.store)
+        .create_counter(user.account.id, &label, program, start, Timestamp::now())
+        .await?;
+    Ok((StatusCode::CREATED, Json(CounterJson::new(&counter, today))).into_response())
+}
+
+/// A streak that ended when I started again.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct PastStreakJson {
+    start_date: String,
+    end_date: String,
+    days: i64,
+    learned: String,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct CounterDetailJson {
+    #[serde(flatten)]
+    counter: CounterJson,
+    /// Newest first.
+    history: Vec<PastStreakJson>,
+}
+
+/// One of my counters, with its history.
+#[utoipa::path(
+    get,
+    path = "/api/v1/recovery/counters/{counter}",
+    tag = "recovery",
+    security(("bearer" = [])),
+    params(("counter" = i64, Path, description = "The counter's id")),
+    responses(
+        (status = 200, body = CounterDetailJson),
+        (status = 404, description = "No counter of mine with that id", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+async fn api_counter(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(counter): Path<i64>,
+) -> Result<Json<CounterDetailJson>, AppError> {
+    let id = CounterId(counter);
+    let today = today_of(&user);
+    let counter = (state.store)
+        .counter(user.account.id, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let history = state.store.past_streaks(user.account.id, id).await?;
+    Ok(Json(CounterDetailJson {
+        counter: CounterJson::new(&counter, today),
+        history: (history.into_iter())
+            .map(|streak| PastStreakJson {
+                start_date: streak.start.to_string(),
+                end_date: streak.end.to_string(),
+                days: days_clean(streak.start, streak.end),
+                learned: streak.learned,
+            })
+            .collect(),
+    }))
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct ResetRequest {
+    /// The start I am starting again from, as I last saw it: sent twice,
+    /// the second finds it moved on and answers 409.
+    from: String,
+    /// `YYYY-MM-DD`: the day I start again.
+    new_start: String,
+    #[serde(default)]
+    learned: String,
+}
+
+/// Start a counter again; the streak that ended is kept in its history.
+#[utoipa::path(
+    post,
+    path = "/api/v1/recovery/counters/{counter}/reset",
+    tag = "recovery",
+    security(("bearer" = [])),
+    params(("counter" = i64, Path, description = "The counter's id")),
+    request_body = ResetRequest,
+    responses(
+        (status = 200, body = CounterJson),
+        (status = 404, description = "No counter of mine with that id", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Already started again from that start", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "A field is not valid", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+async fn api_reset(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(counter): Path<i64>,
+    Json(body): Json<ResetRequest>,
+) -> Result<Json<CounterJson>, AppError> {
+    let id = CounterId(counter);
+    let today = today_of(&user);
+    (state.store)
+        .counter(user.account.id, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let from = body.from.parse::<Date>().map_err(|_| {
+        AppError::Invalid(vec![counter_field_error(CounterError::DateFormat {
+            field: "from",
+        })])
+    })?;
+    let reset = parse_reset(from, &body.new_start, today)
+        .map_err(|error| AppError::Invalid(vec![counter_field_error(error)]))?;
+    let learned = body.learned.trim();
+    if learned.chars().count() > LEARNED_MAX_CHARS {
+        return Err(AppError::Invalid(vec![FieldError {
+            field: "learned",
+            code: "too_long",
+            message: Message::new("recovery-learned-too-long")
+                .with("max", LEARNED_MAX_CHARS as i64),
+        }]));
+    }
+    (state.store)
+        .reset_counter(user.account.id, id, &reset, learned, Timestamp::now())
+        .await
+        .map_err(|error| match error {
+            StoreError::Conflict(_) => {
+                AppError::Conflict(Message::new("recovery-already-started-again"))
+            }
+            StoreError::NotFound(_) => AppError::NotFound,
+            other => other.into(),
+        })?;
+    let counter = (state.store)
+        .counter(user.account.id, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    Ok(Json(CounterJson::new(&counter, today)))
 }

@@ -9,7 +9,8 @@ use hearth_store::backend_tests;
 use jiff::tz::TimeZone;
 use jiff::{Timestamp, ToSpan};
 use reqwest::{Client, StatusCode};
-use support::{TestApp, location, spawn_app};
+use serde_json::{Value, json};
+use support::{TestApp, location, problem, spawn_app};
 
 /// Registers someone in a browser living in Chicago; returns the browser.
 async fn member(app: &TestApp, handle: &str) -> Client {
@@ -105,5 +106,46 @@ backend_tests! {
         assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
         let html = refused.text().await.unwrap();
         assert!(html.contains("That day has not come yet.") && html.contains(">kept</textarea>"));
+    }
+
+    async fn the_api_keeps_the_same_counters_for_the_same_member_alone(app) {
+        let river = app.api_member("river").await;
+        let stone = app.api_member("stone").await;
+        let today = local_today(Timestamp::now(), &TimeZone::UTC);
+        let call = |token: &str, method: reqwest::Method, path: &str, body: Value| {
+            let request = app.api.request(method, app.url(path)).bearer_auth(token);
+            if body.is_null() { request.send() } else { request.json(&body).send() }
+        };
+        let start = today.checked_sub(31.days()).unwrap().to_string();
+        let made = call(&river, reqwest::Method::POST, "/api/v1/recovery/counters",
+            json!({ "label": "Gambling", "program": "na_keytags", "start_date": start })).await.unwrap();
+        assert_eq!(made.status(), StatusCode::CREATED);
+        let made: Value = made.json().await.unwrap();
+        assert_eq!((made["days"].as_i64(), made["program"].as_str()), (Some(31), Some("na_keytags")));
+        let tags: Vec<&str> = made["reached"].as_array().unwrap().iter().map(|m| m["key_tag"].as_str().unwrap()).collect();
+        assert_eq!(tags, ["white", "orange"]);
+        assert_eq!(made["next_milestone"]["amount"], 60);
+        let id = made["id"].as_i64().unwrap();
+
+        let bad = call(&river, reqwest::Method::POST, "/api/v1/recovery/counters",
+            json!({ "label": "", "start_date": "soon" })).await.unwrap();
+        let body = problem(bad, StatusCode::UNPROCESSABLE_ENTITY).await;
+        assert_eq!(body["errors"][0]["field"], "label");
+
+        let path = format!("/api/v1/recovery/counters/{id}");
+        problem(call(&stone, reqwest::Method::GET, &path, Value::Null).await.unwrap(), StatusCode::NOT_FOUND).await;
+        let theirs: Value = call(&stone, reqwest::Method::GET, "/api/v1/recovery/counters", Value::Null).await.unwrap().json().await.unwrap();
+        assert!(theirs["counters"].as_array().unwrap().is_empty());
+
+        let again = today.checked_sub(1.day()).unwrap().to_string();
+        let reset = json!({ "from": start, "new_start": again, "learned": "Stay away from the track." });
+        let done = call(&river, reqwest::Method::POST, &format!("{path}/reset"), reset.clone()).await.unwrap();
+        assert_eq!(done.status(), StatusCode::OK);
+        assert_eq!(done.json::<Value>().await.unwrap()["days"], 1);
+        problem(call(&river, reqwest::Method::POST, &format!("{path}/reset"), reset).await.unwrap(), StatusCode::CONFLICT).await;
+        let detail: Value = call(&river, reqwest::Method::GET, &path, Value::Null).await.unwrap().json().await.unwrap();
+        assert_eq!(detail["history"].as_array().unwrap().len(), 1);
+        assert_eq!(detail["history"][0]["days"], 30);
+        assert_eq!(detail["history"][0]["learned"], "Stay away from the track.");
     }
 }

@@ -60,3 +60,4 @@ recovery-learned = What you learned
 recovery-learned-hint = Only you will see this.
 recovery-again-submit = Start again
 recovery-history-heading = Earlier streaks
+recovery-already-started-again = This counter was already started again from that day.

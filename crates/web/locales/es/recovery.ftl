@@ -60,3 +60,4 @@ recovery-learned = Lo que aprendiste
 recovery-learned-hint = Solo tú lo verás.
 recovery-again-submit = Empezar de nuevo
 recovery-history-heading = Rachas anteriores
+recovery-already-started-again = Este contador ya se empezó de nuevo desde ese día.
