@@ -243,7 +243,7 @@ backend_tests! {
         assert!(lifted.status.success(), "{}", stderr(&lifted));
         assert!(stdout(&lifted).contains("may sign in again"));
         assert_eq!(store.credentials("river").await.unwrap().unwrap().suspension, None);
-        let entry = &store.audit_log_for(hollis.id, true, 1).await.unwrap()[0];
+        let entry = &store.audit_log_for(Moderator::Admin(hollis.id), 1).await.unwrap()[0];
         assert_eq!((entry.action, entry.actor.as_deref(), entry.reason.as_str()), (AuditAction::LiftSuspension, None, "we talked it through"));
         let again = hearth(&db.url, &["admin", "unsuspend", "river", "--reason", "twice"]);
         assert!(stdout(&again).contains("was not suspended"));

@@ -47,7 +47,7 @@ impl Moderator {
         }
     }
 
-    fn is_admin(self) -> bool {
+    pub(crate) fn is_admin(self) -> bool {
         matches!(self, Moderator::Admin(_))
     }
 }

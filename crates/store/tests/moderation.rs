@@ -362,16 +362,16 @@ backend_tests! {
         store.close_report(far, Moderator::Member(elsewhere.owner), Decision::Dismiss, &no_reason(), t(13)).await.unwrap();
 
         // Each circle's log starts with its facilitator being made one.
-        let mine = store.audit_log_for(c.facilitator, false, 100).await.unwrap();
+        let mine = store.audit_log_for(Moderator::Member(c.facilitator), 100).await.unwrap();
         let actions: Vec<AuditAction> = mine.iter().map(|e| e.action).collect();
         assert_eq!(actions, [AuditAction::WarnMember, AuditAction::MakeFacilitator]);
         assert!(mine.iter().all(|e| e.group_id == Some(c.group)));
         assert_eq!(mine[0].target_account, None, "the anonymous author is not named");
-        assert!(store.audit_log_for(c.member, false, 100).await.unwrap().is_empty());
-        let everything = store.audit_log_for(c.member, true, 100).await.unwrap();
+        assert!(store.audit_log_for(Moderator::Member(c.member), 100).await.unwrap().is_empty());
+        let everything = store.audit_log_for(Moderator::Admin(c.member), 100).await.unwrap();
         assert_eq!(everything.len(), 4);
         assert_eq!(everything[0].action, AuditAction::DismissReport, "newest first");
-        assert_eq!(store.audit_log_for(c.member, true, 1).await.unwrap().len(), 1);
+        assert_eq!(store.audit_log_for(Moderator::Admin(c.member), 1).await.unwrap().len(), 1);
     }
 
     async fn blocks_and_mutes_are_one_choice_per_person_and_silence_them(db) {

@@ -6,6 +6,7 @@ use jiff::Timestamp;
 
 use super::posts::PostId;
 use super::{GroupId, found, lock_group};
+use crate::moderation::Moderator;
 use crate::people::AccountId;
 use crate::{Entity, Store, StoreError, from_seconds, on_pool, to_seconds};
 
@@ -393,12 +394,11 @@ impl Store {
     }
 
     /// The audit log `moderator` may read, newest first, at most `limit`
-    /// entries: everything for an admin (`admin`), and for anyone else the
-    /// entries of the groups they facilitate or own.
+    /// entries: everything for an admin, and for anyone else the entries of
+    /// the groups they facilitate or own.
     pub async fn audit_log_for(
         &self,
-        moderator: AccountId,
-        admin: bool,
+        moderator: Moderator,
         limit: u32,
     ) -> Result<Vec<AuditEntry>, StoreError> {
         let sql = concat!(
@@ -408,8 +408,12 @@ impl Store {
                    AND m.role IN ('owner', 'facilitator'))
              ORDER BY l.id DESC LIMIT $3"
         );
-        self.audit_entries(sql, moderator.0, Some((admin, i64::from(limit))))
-            .await
+        self.audit_entries(
+            sql,
+            moderator.account().0,
+            Some((moderator.is_admin(), i64::from(limit))),
+        )
+        .await
     }
 
     async fn audit_entries(

@@ -359,9 +359,8 @@ async fn audit_log(
     State(state): State<AppState>,
     user: CurrentUser,
 ) -> Result<Json<AuditLogView>, AppError> {
-    let admin = user.roles.contains(&Role::Admin);
     let entries = (state.store)
-        .audit_log_for(user.account.id, admin, super::AUDIT_ENTRIES)
+        .audit_log_for(super::moderator(&user), super::AUDIT_ENTRIES)
         .await?;
     Ok(Json(AuditLogView::new(&entries)))
 }

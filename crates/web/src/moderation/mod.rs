@@ -354,9 +354,8 @@ async fn audit_page(
     ctx: PageContext,
     user: CurrentUser,
 ) -> Result<Response, AppError> {
-    let admin = user.roles.contains(&Role::Admin);
     let entries = (state.store)
-        .audit_log_for(user.account.id, admin, AUDIT_ENTRIES)
+        .audit_log_for(moderator(&user), AUDIT_ENTRIES)
         .await?;
     let entries = (entries.iter())
         .map(|entry| (entry.group_id.map(|g| g.0), audit_row(&ctx, entry)))
