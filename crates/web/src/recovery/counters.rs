@@ -1,6 +1,5 @@
-//! A member's own recovery space: their counters, the milestones reached
-//! and the next one, and starting again. Private: every page reads only the
-//! signed-in member's rows, and anyone else's counter answers 404.
+//! Recovery counters: the milestones reached and the next one, and
+//! starting again.
 
 use askama::Template;
 use axum::extract::{Path, State};
@@ -10,38 +9,30 @@ use axum::routing::{get, post};
 use axum::{Form, Json, Router};
 use hearth_domain::recovery::{
     CleanTime, CounterError, CounterLabel, KeyTag, Milestone, Program, StartDate, days_clean,
-    local_today, parse_reset,
+    parse_reset,
 };
 use hearth_store::StoreError;
 use hearth_store::recovery::{Counter, CounterId};
 use jiff::Timestamp;
 use jiff::civil::Date;
-use jiff::tz::TimeZone;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
+use super::today_of;
 use crate::auth::CurrentUser;
 use crate::error::{FieldError, Problem};
 use crate::i18n::Message;
 use crate::page::{PageContext, render};
 use crate::{AppError, AppState};
 
-pub fn page_routes() -> Router<AppState> {
+pub(super) fn page_routes() -> Router<AppState> {
     Router::new()
         .route("/recovery", get(overview))
         .route("/recovery/counters", post(create))
         .route("/recovery/counters/{counter}", get(detail))
         .route("/recovery/counters/{counter}/reset", post(start_again))
-}
-
-/// The member's today, in the time zone they chose (UTC until they do).
-fn today_of(user: &CurrentUser) -> Date {
-    let zone = (user.account.time_zone.as_deref())
-        .and_then(|name| TimeZone::get(name).ok())
-        .unwrap_or(TimeZone::UTC);
-    local_today(Timestamp::now(), &zone)
 }
 
 fn program_message(program: Program) -> &'static str {
@@ -387,7 +378,7 @@ async fn start_again(
 
 /// `GET/POST /api/v1/recovery/counters`, `GET /api/v1/recovery/counters/{counter}`
 /// and its reset: the same as the pages, for apps.
-pub fn api_routes() -> OpenApiRouter<AppState> {
+pub(super) fn api_routes() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(api_counters, api_create))
         .routes(routes!(api_counter))

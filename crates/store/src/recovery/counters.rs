@@ -1,14 +1,11 @@
 //! A member's recovery counters and the streaks they keep when they start
 //! again.
-//!
-//! Everything here belongs to one member: every function takes the account
-//! and reads or changes only that account's rows, so no caller can reach
-//! another person's counters by id.
 
 use hearth_domain::recovery::{CounterLabel, Program, Reset, StartDate};
 use jiff::Timestamp;
 use jiff::civil::Date;
 
+use super::day;
 use crate::people::AccountId;
 use crate::{Entity, Store, StoreError, from_seconds, on_pool, to_seconds};
 
@@ -58,11 +55,6 @@ impl CounterRow {
             created_at: from_seconds(self.created_at),
         })
     }
-}
-
-/// A local day as stored: `YYYY-MM-DD`, which sorts as the date does.
-fn day(date: Date) -> String {
-    date.to_string()
 }
 
 impl Store {

@@ -1,0 +1,17 @@
+//! A member's own recovery record: counters and the streaks they keep,
+//! daily check-ins, meetings attended, goals and a journal.
+//!
+//! Everything here belongs to one member: every function takes the account
+//! and reads or changes only that account's rows, so no caller can reach
+//! another person's record by id.
+
+mod counters;
+
+pub use counters::{Counter, CounterId, PastStreak};
+
+use jiff::civil::Date;
+
+/// A local day as stored: `YYYY-MM-DD`, which sorts as the date does.
+fn day(date: Date) -> String {
+    date.to_string()
+}

@@ -1,0 +1,31 @@
+//! A member's own recovery space: their counters and milestones, daily
+//! check-ins, and the charts of both. Private: every page reads only the
+//! signed-in member's rows, and anyone else's answers 404.
+
+mod counters;
+
+use axum::Router;
+use hearth_domain::recovery::local_today;
+use jiff::Timestamp;
+use jiff::civil::Date;
+use jiff::tz::TimeZone;
+use utoipa_axum::router::OpenApiRouter;
+
+use crate::AppState;
+use crate::auth::CurrentUser;
+
+pub fn page_routes() -> Router<AppState> {
+    Router::new().merge(counters::page_routes())
+}
+
+pub fn api_routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().merge(counters::api_routes())
+}
+
+/// The member's today, in the time zone they chose (UTC until they do).
+fn today_of(user: &CurrentUser) -> Date {
+    let zone = (user.account.time_zone.as_deref())
+        .and_then(|name| TimeZone::get(name).ok())
+        .unwrap_or(TimeZone::UTC);
+    local_today(Timestamp::now(), &zone)
+}
