@@ -1,6 +1,7 @@
 //! `hearth`: the one binary that serves Hearth and looks after its database.
 
 mod bench;
+mod data_key;
 mod demo;
 mod meetings;
 mod synthetic;
@@ -48,6 +49,12 @@ struct Cli {
     #[arg(long, global = true, env = "HEARTH_LOG_FORMAT", default_value = "text")]
     log_format: LogFormat,
 
+    /// The file of data keys that seal journal entries and check-in notes;
+    /// made on first run. Ignored when HEARTH_DATA_KEY is set. [default:
+    /// hearth-data.key beside the SQLite file, or in the working folder]
+    #[arg(long, global = true, env = "HEARTH_DATA_KEY_FILE", value_name = "PATH")]
+    data_key_file: Option<PathBuf>,
+
     #[command(subcommand)]
     command: Command,
 }
@@ -74,6 +81,9 @@ enum Command {
     /// Grant or revoke site-wide roles.
     #[command(subcommand)]
     Admin(AdminCommand),
+    /// Make or rotate the key that seals private text at rest.
+    #[command(subcommand)]
+    DataKey(data_key::DataKeyCommand),
     /// For developers: time an import of a large synthetic meeting list and
     /// load-test searches on it, or (`hearth bench groups`) load thousands of
     /// synthetic support groups and load-test their pages; on a throw-away
@@ -148,7 +158,7 @@ impl Exit {
     }
 
     /// The command ran but could not do what was asked: exit code 1.
-    fn refused(message: impl std::fmt::Display) -> Exit {
+    pub(crate) fn refused(message: impl std::fmt::Display) -> Exit {
         Exit {
             code: 1,
             message: message.to_string(),
@@ -197,7 +207,16 @@ async fn run(cli: Cli, database_named: bool) -> Result<(), Exit> {
         // The bench fills its database: never the default one by accident.
         return bench::run(args, database_named.then_some(cli.database)).await;
     }
+    if let Command::DataKey(data_key::DataKeyCommand::Generate) = cli.command {
+        data_key::generate();
+        return Ok(());
+    }
     let store = open(&cli.database).await?;
+    let keys = data_key::KeySource::find(cli.data_key_file, &cli.database);
+    if let Command::DataKey(data_key::DataKeyCommand::Rotate) = cli.command {
+        return data_key::rotate(store, &keys).await;
+    }
+    let store = data_key::attach(store, &keys).await?;
     let outcome = match cli.command {
         Command::Serve(args) => serve(&store, args).await,
         Command::Migrate => {
@@ -208,7 +227,9 @@ async fn run(cli: Cli, database_named: bool) -> Result<(), Exit> {
         Command::ImportMeetings(args) => meetings::import(&store, args).await,
         Command::ExportMeetings(args) => meetings::export(&store, args).await,
         Command::Admin(command) => admin(&store, command).await,
-        Command::Bench(_) => unreachable!("hearth bench returned before the database opened"),
+        Command::Bench(_) | Command::DataKey(_) => {
+            unreachable!("hearth bench and data-key returned before this")
+        }
     };
     store.close().await;
     outcome
@@ -354,7 +375,7 @@ async fn unsuspend(
     Ok(())
 }
 
-fn one_line(error: &impl std::fmt::Display) -> String {
+pub(crate) fn one_line(error: &impl std::fmt::Display) -> String {
     error.to_string().replace('\n', " ")
 }
 

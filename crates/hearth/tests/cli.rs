@@ -11,13 +11,14 @@ use hearth_store::backend_tests;
 use hearth_store::groups::audit::AuditAction;
 use hearth_store::moderation::{Moderator, Reported};
 use hearth_store::people::Suspended;
-use hearth_store::testing::TestDatabase;
+use hearth_store::testing::{TEST_DATA_KEY, TestDatabase};
 use jiff::Timestamp;
 
 fn hearth(database: &str, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_hearth"))
         .args(args)
         .env("HEARTH_DATABASE_URL", database)
+        .env("HEARTH_DATA_KEY", TEST_DATA_KEY)
         .env_remove("HEARTH_ADDR")
         .output()
         .expect("the hearth binary runs")
@@ -137,6 +138,7 @@ fn serve_and_stop_with_logs(
         .args(["serve", "--addr", "127.0.0.1:0"])
         .args(extra)
         .env("HEARTH_DATABASE_URL", database)
+        .env("HEARTH_DATA_KEY", TEST_DATA_KEY)
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
@@ -300,4 +302,136 @@ fn serve_creates_its_sqlite_file_on_a_fresh_machine() {
     let (_, status) = serve_and_stop(&format!("sqlite://{}", path.display()), &[]);
     assert!(status.success());
     assert!(path.exists());
+}
+
+/// `hearth` as on a machine where the operator set no data key.
+fn hearth_without_key(database: &str, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_hearth"))
+        .args(args)
+        .env("HEARTH_DATABASE_URL", database)
+        .env_remove("HEARTH_DATA_KEY")
+        .env_remove("HEARTH_DATA_KEY_FILE")
+        .output()
+        .expect("the hearth binary runs")
+}
+
+#[tokio::test]
+async fn the_data_key_file_is_made_once_kept_private_and_rotated() {
+    use hearth_domain::recovery::CheckIn;
+    use hearth_store::sealing::Keyring;
+    use std::os::unix::fs::PermissionsExt;
+
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}", dir.path().join("hearth.db").display());
+    let key_file = dir.path().join("hearth-data.key");
+    let first = hearth_without_key(&url, &["migrate"]);
+    assert!(first.status.success(), "{}", stderr(&first));
+    let mode = std::fs::metadata(&key_file).unwrap().permissions().mode();
+    assert_eq!(mode & 0o777, 0o600, "readable by its owner alone");
+    let original = std::fs::read_to_string(&key_file).unwrap();
+    assert!(hearth_without_key(&url, &["migrate"]).status.success());
+    assert_eq!(
+        std::fs::read_to_string(&key_file).unwrap(),
+        original,
+        "made once"
+    );
+
+    // A member's note, sealed with the key in the file.
+    let open = |keys: Keyring| {
+        let url = url.clone();
+        async move {
+            let store = hearth_store::Store::connect(&url).await.unwrap();
+            store.with_data_keys(keys).await
+        }
+    };
+    let store = open(Keyring::parse(&original).unwrap()).await.unwrap();
+    let member = store
+        .create_account(
+            &hearth_domain::people::Handle::parse("wren").unwrap(),
+            "hash",
+            None,
+            Timestamp::now(),
+        )
+        .await
+        .unwrap()
+        .id;
+    let today = jiff::civil::date(2026, 11, 27);
+    let note = CheckIn::parse("3", "4", "", "", "a quiet win").unwrap();
+    store
+        .save_check_in(member, today, &note, Timestamp::now())
+        .await
+        .unwrap();
+    store.close().await;
+
+    let rotated = hearth_without_key(&url, &["data-key", "rotate"]);
+    assert!(rotated.status.success(), "{}", stderr(&rotated));
+    assert!(
+        stdout(&rotated).contains("Sealed 1 private texts"),
+        "{}",
+        stdout(&rotated)
+    );
+    let after = std::fs::read_to_string(&key_file).unwrap();
+    let new_keys = Keyring::parse(&after).unwrap();
+    assert_eq!(new_keys.keys().len(), 1, "only the new key is left");
+    assert_ne!(
+        new_keys.current().encoded(),
+        Keyring::parse(&original).unwrap().current().encoded()
+    );
+    assert_eq!(
+        std::fs::metadata(&key_file).unwrap().permissions().mode() & 0o777,
+        0o600
+    );
+    let store = open(new_keys).await.unwrap();
+    let read = store.check_in_on(member, today).await.unwrap().unwrap();
+    assert_eq!(read.check_in.note(), "a quiet win");
+    store.close().await;
+    assert!(
+        open(Keyring::parse(&original).unwrap()).await.is_err(),
+        "the old key alone is not enough"
+    );
+
+    // Without its key file, the server stops rather than make a new key.
+    std::fs::remove_file(&key_file).unwrap();
+    let refused = hearth_without_key(&url, &["migrate"]);
+    assert_setup_failure(&refused, "the data key file");
+    assert!(stderr(&refused).contains("restore the file from your backup"));
+    assert!(!key_file.exists());
+}
+
+#[test]
+fn data_keys_from_the_environment_rotate_when_the_new_one_is_listed_first() {
+    let generated = hearth_without_key("sqlite://unused.db", &["data-key", "generate"]);
+    let new_key = stdout(&generated).trim().to_owned();
+    assert_eq!(new_key.len(), 44, "32 bytes in base64: {new_key}");
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}", dir.path().join("hearth.db").display());
+    let with_key = |keys: &str, args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_hearth"))
+            .args(args)
+            .env("HEARTH_DATABASE_URL", &url)
+            .env("HEARTH_DATA_KEY", keys)
+            .output()
+            .unwrap()
+    };
+    assert!(with_key(TEST_DATA_KEY, &["migrate"]).status.success());
+    assert!(
+        !dir.path().join("hearth-data.key").exists(),
+        "the variable wins"
+    );
+    let one_key = with_key(TEST_DATA_KEY, &["data-key", "rotate"]);
+    assert_eq!(one_key.status.code(), Some(1));
+    assert!(stderr(&one_key).contains("NEW,OLD"), "{}", stderr(&one_key));
+    let wrong = with_key(&new_key, &["migrate"]);
+    assert_setup_failure(&wrong, "which this server was not given");
+    let both = format!("{new_key},{TEST_DATA_KEY}");
+    let rotated = with_key(&both, &["data-key", "rotate"]);
+    assert!(rotated.status.success(), "{}", stderr(&rotated));
+    assert!(
+        with_key(&new_key, &["migrate"]).status.success(),
+        "the new key alone now"
+    );
+    assert_setup_failure(
+        &with_key("not a key", &["migrate"]),
+        "HEARTH_DATA_KEY cannot be used",
+    );
 }

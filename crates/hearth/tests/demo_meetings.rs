@@ -8,7 +8,7 @@ use std::process::{Command, Output};
 use hearth_domain::meetings::feed::parse_record;
 use hearth_domain::meetings::{Attendance, Meeting};
 use hearth_store::backend_tests;
-use hearth_store::testing::TestDatabase;
+use hearth_store::testing::{TEST_DATA_KEY, TestDatabase};
 use tokio::sync::mpsc;
 
 /// How many meetings the demo promises (`demo::DEMO_MEETINGS`).
@@ -18,6 +18,7 @@ fn demo(database: &str) -> Output {
     let output = Command::new(env!("CARGO_BIN_EXE_hearth"))
         .arg("demo")
         .env("HEARTH_DATABASE_URL", database)
+        .env("HEARTH_DATA_KEY", TEST_DATA_KEY)
         .output()
         .expect("the hearth binary runs");
     assert!(

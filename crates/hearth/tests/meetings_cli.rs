@@ -4,7 +4,7 @@
 use std::process::{Command, Output};
 
 use hearth_store::backend_tests;
-use hearth_store::testing::TestDatabase;
+use hearth_store::testing::{TEST_DATA_KEY, TestDatabase};
 use serde_json::Value;
 
 const MESSY_FEED: &str = concat!(
@@ -16,6 +16,7 @@ fn hearth(database: &str, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_hearth"))
         .args(args)
         .env("HEARTH_DATABASE_URL", database)
+        .env("HEARTH_DATA_KEY", TEST_DATA_KEY)
         .output()
         .expect("the hearth binary runs")
 }

@@ -120,6 +120,7 @@ impl Store {
                     })?;
                 Ok(Store {
                     pool: Pool::Sqlite(pool),
+                    keys: None,
                 })
             }
             Some("postgres" | "postgresql") => {
@@ -149,6 +150,7 @@ impl Store {
                     })?;
                 Ok(Store {
                     pool: Pool::Postgres(pool),
+                    keys: None,
                 })
             }
             _ => Err(ConnectError::UnsupportedUrl(shown)),

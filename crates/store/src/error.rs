@@ -13,6 +13,19 @@ pub enum StoreError {
     /// the server is overloaded, and the request may be tried again.
     #[error("every database connection is busy")]
     Busy,
+    /// Private text was asked for, but this store was opened without data
+    /// keys ([`crate::Store::with_data_keys`]).
+    #[error("no data key was given, so private text can be neither sealed nor opened")]
+    NoDataKey,
+    /// The database has text sealed with keys the keyring lacks.
+    #[error(
+        "the database has private text sealed with data key(s) {}, which this server was not given",
+        .0.join(", ")
+    )]
+    MissingDataKeys(Vec<String>),
+    /// A sealed value would not open.
+    #[error("a private value cannot be opened: {0}")]
+    Unsealable(crate::sealing::Unsealable),
     #[error(transparent)]
     Database(sqlx::Error),
     #[error(transparent)]
@@ -32,6 +45,7 @@ pub enum Entity {
     Post,
     Report,
     Counter,
+    JournalEntry,
 }
 
 impl fmt::Display for Entity {
@@ -47,6 +61,7 @@ impl fmt::Display for Entity {
             Entity::Post => "post",
             Entity::Report => "report",
             Entity::Counter => "counter",
+            Entity::JournalEntry => "journal entry",
         })
     }
 }

@@ -15,6 +15,7 @@ pub mod meetings;
 pub mod moderation;
 pub mod people;
 pub mod recovery;
+pub mod sealing;
 pub mod sessions;
 #[cfg(feature = "testing")]
 pub mod testing;
@@ -29,6 +30,9 @@ use sqlx::{PgPool, SqlitePool};
 #[derive(Clone, Debug)]
 pub struct Store {
     pool: Pool,
+    /// The data keys private text is sealed with: see [`sealing`]. A store
+    /// without them serves everything but that text.
+    keys: Option<std::sync::Arc<sealing::Keyring>>,
 }
 
 #[derive(Clone, Debug)]

@@ -11,10 +11,15 @@ use std::sync::atomic::{AtomicU32, Ordering};
 use sqlx::Connection;
 use tempfile::TempDir;
 
+use crate::sealing::Keyring;
 use crate::{Backend, Store};
 
 /// The variable naming the PostgreSQL server tests create databases on.
 pub const POSTGRES_URL_VAR: &str = "HEARTH_TEST_POSTGRES_URL";
+
+/// The data key every test database seals with, so a `hearth` binary a
+/// test starts on it can be given the same one in `HEARTH_DATA_KEY`.
+pub const TEST_DATA_KEY: &str = "dGVzdHMgb25seTogbmV2ZXIgc2VhbCByZWFsIHdvcmQ=";
 
 /// A migrated database that lives as long as this value (SQLite) or as long
 /// as the test server (PostgreSQL).
@@ -22,6 +27,9 @@ pub struct TestDatabase {
     pub store: Store,
     /// The URL the store was opened with, for tests that open it again.
     pub url: String,
+    /// The data keys the store seals private text with, for tests that open
+    /// the database again.
+    pub keys: Keyring,
     _dir: Option<TempDir>,
 }
 
@@ -37,9 +45,13 @@ impl TestDatabase {
         };
         let store = Store::connect(&url).await.expect("the test database opens");
         store.migrate().await.expect("the test database migrates");
+        let keys = Keyring::parse(TEST_DATA_KEY).expect("the test data key is valid");
+        let store = (store.with_data_keys(keys.clone()).await)
+            .expect("a fresh database takes any data key");
         TestDatabase {
             store,
             url,
+            keys,
             _dir: dir,
         }
     }
@@ -57,6 +69,30 @@ impl TestDatabase {
             let mut connection = sqlx::PgConnection::connect(&self.url).await.unwrap();
             sqlx::query(sql).execute(&mut connection).await.unwrap();
             connection.close().await.unwrap();
+        }
+    }
+}
+
+impl TestDatabase {
+    /// Reads one text column behind the store's back: what someone holding
+    /// only the database would see.
+    pub async fn read_behind_the_store(&self, sql: &'static str) -> Vec<String> {
+        if self.url.starts_with("sqlite:") {
+            let mut connection = sqlx::SqliteConnection::connect(&self.url).await.unwrap();
+            let texts = sqlx::query_scalar(sql)
+                .fetch_all(&mut connection)
+                .await
+                .unwrap();
+            connection.close().await.unwrap();
+            texts
+        } else {
+            let mut connection = sqlx::PgConnection::connect(&self.url).await.unwrap();
+            let texts = sqlx::query_scalar(sql)
+                .fetch_all(&mut connection)
+                .await
+                .unwrap();
+            connection.close().await.unwrap();
+            texts
         }
     }
 }

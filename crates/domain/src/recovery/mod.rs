@@ -14,6 +14,7 @@
 
 pub mod checkin;
 pub mod counter;
+pub mod journal;
 pub mod milestones;
 
 pub use checkin::{
@@ -23,4 +24,5 @@ pub use counter::{
     CounterError, CounterLabel, Reset, StartDate, Streak, days_clean, local_today, parse_reset,
     reset,
 };
+pub use journal::{JournalError, JournalText};
 pub use milestones::{CleanTime, KeyTag, Milestone, Program, UnknownProgram};

@@ -7,6 +7,7 @@ use jiff::civil::Date;
 
 use super::day;
 use crate::people::AccountId;
+use crate::sealing::Sealed;
 use crate::{Entity, Store, StoreError, from_seconds, on_pool, to_seconds};
 
 /// The database id of a counter.
@@ -163,6 +164,7 @@ impl Store {
             .map(day)
             .unwrap_or_else(|| kept_start.clone());
         let new_start = day(reset.new_start.date());
+        let learned = self.seal(Sealed::StreakLearned, account.0, learned)?;
         let now = to_seconds(now);
         let outcome: Result<(), StoreError> = on_pool!(self, |pool| async {
             let mut tx = pool.begin().await?;
@@ -198,7 +200,7 @@ impl Store {
             .bind(id.0)
             .bind(&kept_start)
             .bind(&kept_end)
-            .bind(learned)
+            .bind(&learned)
             .bind(now)
             .execute(&mut *tx)
             .await?;
@@ -228,17 +230,20 @@ impl Store {
                 .fetch_all(pool)
                 .await
         })?;
-        Ok(rows
-            .into_iter()
-            .filter_map(|(start, end, learned, at)| {
-                Some(PastStreak {
-                    start: start.parse().ok()?,
-                    end: end.parse().ok()?,
+        let mut streaks = Vec::with_capacity(rows.len());
+        for (start, end, learned, at) in rows {
+            let learned = self.open(Sealed::StreakLearned, account.0, &learned)?;
+            // A row this version cannot read is left out, not the page.
+            if let (Ok(start), Ok(end)) = (start.parse(), end.parse()) {
+                streaks.push(PastStreak {
+                    start,
+                    end,
                     learned,
                     recorded_at: from_seconds(at),
-                })
-            })
-            .collect())
+                });
+            }
+        }
+        Ok(streaks)
     }
 
     /// Deletes one of the member's counters, with its history.

@@ -5,9 +5,13 @@
 //! and reads or changes only that account's rows, so no caller can reach
 //! another person's record by id.
 
+mod check_ins;
 mod counters;
+mod journal;
 
+pub use check_ins::{DayCheckIn, DayScores};
 pub use counters::{Counter, CounterId, PastStreak};
+pub use journal::{JournalEntry, JournalEntryId};
 
 use jiff::civil::Date;
 

@@ -52,6 +52,7 @@ pub async fn start_node(db: &TestDatabase, config: Config) -> (String, oneshot::
     let listener = TcpListener::bind("127.0.0.1:0").await.expect("a free port");
     let address = format!("http://{}", listener.local_addr().unwrap());
     let store = Store::connect(&db.url).await.expect("the database opens");
+    let store = (store.with_data_keys(db.keys.clone()).await).expect("the same data keys");
     let (stop, stopped) = oneshot::channel::<()>();
     tokio::spawn(hearth_web::serve(
         listener,
