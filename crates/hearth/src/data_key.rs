@@ -5,7 +5,8 @@
 //! default `hearth-data.key` beside the SQLite file (or in the working
 //! folder for PostgreSQL). On first run, with neither and an empty
 //! database, the server makes the key file, readable by its owner alone.
-//! See `docs/OPERATIONS.md` for backing it up and rotating it.
+//! The README's "Private text and the data key" says how to back it up
+//! and rotate it.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -78,7 +79,7 @@ pub(crate) async fn attach(store: Store, source: &KeySource) -> Result<Store, Ex
             StoreError::MissingDataKeys(ids) => Exit::setup(format!(
                 "this database has journal entries and notes sealed with data key {}, which \
              this server was not given; set {KEY_VAR} or --data-key-file to the key(s) \
-             the other servers use (docs/OPERATIONS.md)",
+             the other servers use",
                 ids.join(" and ")
             )),
             other => Exit::setup(one_line(&other)),

@@ -5,7 +5,7 @@
 //! before it reaches the database, so the database alone (a backup, a
 //! stolen disk, a curious database administrator) never reveals it. The
 //! key lives outside the database: in `HEARTH_DATA_KEY`, or in a key file
-//! the server creates on first run (see `docs/OPERATIONS.md`).
+//! the server creates on first run (see the README, "Private text and the data key").
 //!
 //! A sealed value reads `hs1:KEYID:BASE64`, where `KEYID` names the key it
 //! was sealed with and `BASE64` is a fresh 96-bit nonce followed by the
