@@ -91,6 +91,11 @@ impl CrisisView {
     pub fn detected(&self) -> bool {
         self.detected
     }
+
+    /// The crisis lines to show; none when nothing was detected.
+    pub fn into_resources(self) -> Vec<CrisisResource> {
+        self.resources
+    }
 }
 
 impl CrisisResource {

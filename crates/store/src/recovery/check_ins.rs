@@ -71,17 +71,23 @@ impl Store {
     ) -> Result<bool, StoreError> {
         let helped = self.seal(Sealed::CheckInHelped, account.0, check_in.helped())?;
         let note = self.seal(Sealed::CheckInNote, account.0, check_in.note())?;
-        // `created_at = updated_at` tells a first save from a change.
         let sql = "INSERT INTO recovery_check_ins
                        (account_id, day, mood, craving, used, helped, note, created_at, updated_at)
                    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8)
                    ON CONFLICT (account_id, day) DO UPDATE SET
                        mood = excluded.mood, craving = excluded.craving, used = excluded.used,
                        helped = excluded.helped, note = excluded.note,
-                       updated_at = excluded.updated_at
-                   RETURNING created_at = updated_at";
-        let first: bool = on_pool!(self, |pool| {
-            sqlx::query_scalar(sql)
+                       updated_at = excluded.updated_at";
+        let first: bool = on_pool!(self, |pool| async {
+            let mut tx = pool.begin().await?;
+            let earlier: Option<i64> = sqlx::query_scalar(
+                "SELECT id FROM recovery_check_ins WHERE account_id = $1 AND day = $2",
+            )
+            .bind(account.0)
+            .bind(day(on))
+            .fetch_optional(&mut *tx)
+            .await?;
+            sqlx::query(sql)
                 .bind(account.0)
                 .bind(day(on))
                 .bind(i32::from(check_in.mood().get()))
@@ -90,9 +96,12 @@ impl Store {
                 .bind(&helped)
                 .bind(&note)
                 .bind(to_seconds(now))
-                .fetch_one(pool)
-                .await
-        })?;
+                .execute(&mut *tx)
+                .await?;
+            tx.commit().await?;
+            Ok::<_, sqlx::Error>(earlier.is_none())
+        }
+        .await)?;
         Ok(first)
     }
 

@@ -138,6 +138,7 @@ pub struct CounterForm {
 struct OverviewPage {
     ctx: PageContext,
     counters: Vec<CounterView>,
+    checked_in_today: bool,
     time_zone_set: bool,
     today: String,
     form: CounterForm,
@@ -180,7 +181,9 @@ async fn overview_page(
 ) -> Result<OverviewPage, AppError> {
     let today = today_of(user);
     let counters = state.store.counters(user.account.id).await?;
+    let last_check_in = state.store.last_check_in_day(user.account.id).await?;
     Ok(OverviewPage {
+        checked_in_today: last_check_in == Some(today),
         counters: (counters.iter())
             .map(|counter| counter_view(&ctx, counter, today))
             .collect(),

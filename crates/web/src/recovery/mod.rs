@@ -2,7 +2,9 @@
 //! check-ins, and the charts of both. Private: every page reads only the
 //! signed-in member's rows, and anyone else's answers 404.
 
+mod check_ins;
 mod counters;
+mod journal;
 
 use axum::Router;
 use hearth_domain::recovery::local_today;
@@ -15,11 +17,17 @@ use crate::AppState;
 use crate::auth::CurrentUser;
 
 pub fn page_routes() -> Router<AppState> {
-    Router::new().merge(counters::page_routes())
+    Router::new()
+        .merge(counters::page_routes())
+        .merge(check_ins::page_routes())
+        .merge(journal::page_routes())
 }
 
 pub fn api_routes() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new().merge(counters::api_routes())
+    OpenApiRouter::new()
+        .merge(counters::api_routes())
+        .merge(check_ins::api_routes())
+        .merge(journal::api_routes())
 }
 
 /// The member's today, in the time zone they chose (UTC until they do).
