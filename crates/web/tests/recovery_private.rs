@@ -87,6 +87,12 @@ backend_tests! {
         assert_eq!(history.matches("<li class=\"panel\">").count(), 1, "{history}");
         assert!(history.contains("Better after dinner.") && history.contains("Did not use."));
         assert!(!history.contains("Long day."));
+        // The charts are drawn on the server, and say their numbers in words.
+        assert_eq!(history.matches(r#"role="img""#).count(), 2, "mood and craving, and the calendar");
+        assert!(history.contains("1 check-in in the last 30 days. Mood: average 4 of 5"), "{history}");
+        assert!(history.contains("1 of the last 30 days has a check-in."));
+        let (_, year) = page(&app, &river, "/recovery/check-ins?range=365").await;
+        assert!(year.contains("Each point is the average of one week.") && year.contains(r#"aria-current="page">365 days"#));
 
         // Nobody else sees it.
         let stone = member(&app, "stone").await;

@@ -46,3 +46,5 @@ check-in-range-label = How far back
 check-in-range = { $n } days
 check-in-list-heading = The last { $n } days
 check-in-list-none = No check-ins in these days.
+check-in-charts-heading = Mood and craving
+check-in-calendar-heading = Days with a check-in

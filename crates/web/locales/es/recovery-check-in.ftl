@@ -46,3 +46,5 @@ check-in-range-label = Cuánto tiempo atrás
 check-in-range = { $n } días
 check-in-list-heading = Los últimos { $n } días
 check-in-list-none = No hay registros en estos días.
+check-in-charts-heading = Ánimo y deseo de consumir
+check-in-calendar-heading = Días con registro

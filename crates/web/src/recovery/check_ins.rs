@@ -18,6 +18,7 @@ use utoipa::{IntoParams, ToSchema};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
+use super::charts::{CalendarChart, CalendarKind, ChartRange, CheckInScores, MoodCravingChart};
 use super::today_of;
 use crate::auth::CurrentUser;
 use crate::error::{FieldError, Problem};
@@ -297,32 +298,6 @@ async fn save(
     .into_response())
 }
 
-/// How far back the history and its charts look.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Range {
-    Days30,
-    Days90,
-    Days365,
-}
-
-impl Range {
-    fn parse(input: Option<&str>) -> Range {
-        match input {
-            Some("90") => Range::Days90,
-            Some("365") => Range::Days365,
-            _ => Range::Days30,
-        }
-    }
-
-    fn days(self) -> i64 {
-        match self {
-            Range::Days30 => 30,
-            Range::Days90 => 90,
-            Range::Days365 => 365,
-        }
-    }
-}
-
 #[derive(Debug, Deserialize)]
 struct HistoryQuery {
     range: Option<String>,
@@ -332,13 +307,18 @@ struct HistoryQuery {
 #[template(path = "recovery/check_ins.html")]
 struct HistoryPage {
     ctx: PageContext,
-    range: i64,
+    range: ChartRange,
+    moods: MoodCravingChart,
+    calendar: CalendarChart,
     check_ins: Vec<CheckInView>,
 }
 
 impl HistoryPage {
-    fn ranges(&self) -> [(i64, bool); 3] {
-        [Range::Days30, Range::Days90, Range::Days365].map(|r| (r.days(), r.days() == self.range))
+    /// Each range: its days, and whether it is the one shown.
+    fn ranges(&self) -> Vec<(i64, bool)> {
+        (ChartRange::ALL.iter())
+            .map(|range| (range.days(), *range == self.range))
+            .collect()
     }
 }
 
@@ -348,12 +328,31 @@ async fn history(
     user: CurrentUser,
     Query(query): Query<HistoryQuery>,
 ) -> Result<Response, AppError> {
-    let range = Range::parse(query.range.as_deref());
+    let range = ChartRange::parse(query.range.as_deref().unwrap_or_default());
     let today = today_of(&user);
     let from = today.saturating_sub((range.days() - 1).days());
-    let check_ins = state.store.check_ins(user.account.id, from, today).await?;
+    let account = user.account.id;
+    let check_ins = state.store.check_ins(account, from, today).await?;
+    let scores: Vec<CheckInScores> = (state.store.check_in_scores(account, from).await?.iter())
+        .map(|scores| CheckInScores {
+            day: scores.day,
+            mood: scores.mood.get(),
+            craving: scores.craving.get(),
+        })
+        .collect();
+    let days: Vec<(Date, u32)> = scores.iter().map(|scores| (scores.day, 1)).collect();
+    let lang = ctx.lang;
     let page = HistoryPage {
-        range: range.days(),
+        range,
+        moods: MoodCravingChart::new(lang, "moods", today, range, &scores),
+        calendar: CalendarChart::new(
+            lang,
+            "days",
+            today,
+            range.days(),
+            CalendarKind::CheckIns,
+            &days,
+        ),
         check_ins: (check_ins.iter())
             .map(|day| check_in_view(&ctx, day))
             .collect(),

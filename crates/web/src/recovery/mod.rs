@@ -2,6 +2,7 @@
 //! check-ins, and the charts of both. Private: every page reads only the
 //! signed-in member's rows, and anyone else's answers 404.
 
+mod charts;
 mod check_ins;
 mod counters;
 mod journal;
@@ -31,7 +32,7 @@ pub fn api_routes() -> OpenApiRouter<AppState> {
 }
 
 /// The member's today, in the time zone they chose (UTC until they do).
-fn today_of(user: &CurrentUser) -> Date {
+pub(crate) fn today_of(user: &CurrentUser) -> Date {
     let zone = (user.account.time_zone.as_deref())
         .and_then(|name| TimeZone::get(name).ok())
         .unwrap_or(TimeZone::UTC);
