@@ -148,4 +148,50 @@ backend_tests! {
         assert_eq!(detail["history"][0]["days"], 30);
         assert_eq!(detail["history"][0]["learned"], "Stay away from the track.");
     }
+
+    async fn a_milestone_is_shared_only_when_the_member_says_so(app) {
+        let river = member(&app, "river").await;
+        let today = local_today(Timestamp::now(), &TimeZone::get("America/Chicago").unwrap());
+        let start = today.checked_sub(30.days()).unwrap().to_string();
+        let made = app.submit(&river, "/recovery", "/recovery/counters",
+            &[("label", "No contact with X"), ("program", "twelve_step"), ("start_date", &start)]).await;
+        let path = location(&made).to_owned();
+        let (_, html) = page(&app, &river, &path).await;
+        assert!(html.contains("Once you join a support group"));
+        assert!(!html.contains("You reached"), "no groups chosen: nothing offered");
+
+        let made = app.submit(&river, "/groups/new", "/groups/new", &[
+            ("name", "Evening circle"), ("description", "Evenings are the hard part"), ("kind", "open"),
+            ("language", "en"), ("norms", "What is shared here stays here. Listen first."),
+        ]).await;
+        let group = location(&made).to_owned();
+        let group_id = group.rsplit('/').next().unwrap().to_owned();
+        let chosen = app.submit(&river, &path, &format!("{path}/groups"), &[("groups", &group_id), ("groups", "999999")]).await;
+        assert_eq!(location(&chosen), format!("{path}?groups=saved#celebrate"));
+        let (_, html) = page(&app, &river, &format!("{path}?groups=saved")).await;
+        assert!(html.contains(&format!(r#"name="groups" value="{group_id}" checked"#)));
+        assert!(html.contains("You reached 30 days!"), "{html}");
+        assert!(html.contains("Today I celebrate 30 days."));
+
+        // Another member cannot choose groups for it, nor celebrate it.
+        let stone = member(&app, "stone").await;
+        let theirs = app.submit(&stone, "/recovery", &format!("{path}/groups"), &[("groups", &group_id)]).await;
+        assert_eq!(theirs.status(), StatusCode::NOT_FOUND);
+        let theirs = app.submit(&stone, "/recovery", &format!("{path}/celebrate"), &[("date", "2026-01-01")]).await;
+        assert_eq!(theirs.status(), StatusCode::NOT_FOUND);
+
+        let date = today.to_string();
+        let shared = app.submit(&river, &path, &format!("{path}/celebrate"),
+            &[("date", &date), ("body", "30 days today. Thank you all.")]).await;
+        assert_eq!(location(&shared), format!("{path}?celebration=shared"));
+        let (_, group_page) = page(&app, &river, &group).await;
+        assert!(group_page.contains("30 days today. Thank you all."), "{group_page}");
+        assert!(!group_page.contains("No contact with X"), "the label stays private");
+        // Offered once: sent again, nothing more is posted.
+        app.submit(&river, &path, &format!("{path}/celebrate"), &[("date", &date), ("body", "again")]).await;
+        let (_, html) = page(&app, &river, &path).await;
+        assert!(!html.contains("You reached 30 days!"));
+        let (_, group_page) = page(&app, &river, &group).await;
+        assert!(!group_page.contains(">again<"));
+    }
 }

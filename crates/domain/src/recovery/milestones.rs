@@ -26,6 +26,10 @@ use std::str::FromStr;
 use jiff::Span;
 use jiff::civil::Date;
 
+/// How long after reaching a milestone the member is still offered to
+/// announce it.
+pub const ANNOUNCE_WITHIN_DAYS: i64 = 14;
+
 /// The milestone schedule a member's counter follows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub enum Program {
@@ -85,6 +89,27 @@ impl Program {
     /// included: it is reached on its day.
     pub fn reached_by(self, start: Date, today: Date) -> Vec<Milestone> {
         self.milestones_between(start, start, today)
+    }
+
+    /// The milestone a member may announce to their groups now: the latest
+    /// one reached by `today`, if it came after the last one they announced
+    /// or passed over (`announced_through`) and no more than
+    /// [`ANNOUNCE_WITHIN_DAYS`] ago. An old milestone is not brought up
+    /// again, and the welcome on the first day is the member's alone.
+    pub fn to_announce(
+        self,
+        start: Date,
+        announced_through: Option<Date>,
+        today: Date,
+    ) -> Option<Milestone> {
+        let recent = today.saturating_sub(Span::new().days(ANNOUNCE_WITHIN_DAYS));
+        let after = announced_through.map_or(recent, |through| through.max(recent));
+        (self.reached_by(start, today).into_iter())
+            .rev()
+            .find(|milestone| milestone.clean_time != CleanTime::FirstDay)
+            .filter(|milestone| {
+                milestone.date >= after && Some(milestone.date) != announced_through
+            })
     }
 
     /// The first milestone after `today`: the next one to look forward to.
@@ -804,5 +829,48 @@ mod tests {
         assert_eq!(CleanTime::Years(1).to_string(), "1 year");
         assert_eq!(CleanTime::Years(2).to_string(), "2 years");
         assert_eq!(KeyTag::GlowInTheDark.to_string(), "glow_in_the_dark");
+    }
+
+    #[test]
+    fn a_recent_milestone_is_offered_once() {
+        let start = date(2026, 1, 1);
+        let ninety = date(2026, 4, 1);
+        let program = Program::TwelveStep;
+        let offered = program.to_announce(start, None, date(2026, 4, 3)).unwrap();
+        assert_eq!(
+            (offered.clean_time, offered.date),
+            (CleanTime::Days(90), ninety)
+        );
+        assert_eq!(
+            program.to_announce(start, Some(ninety), date(2026, 4, 3)),
+            None,
+            "announced or passed over"
+        );
+        assert_eq!(
+            program.to_announce(start, None, date(2026, 4, 16)),
+            None,
+            "more than two weeks ago"
+        );
+        assert_eq!(
+            program
+                .to_announce(start, None, date(2026, 4, 15))
+                .map(|m| m.date),
+            Some(ninety)
+        );
+        assert_eq!(
+            program.to_announce(start, Some(date(2026, 3, 2)), date(2026, 3, 5)),
+            None,
+            "60 days, already"
+        );
+        assert_eq!(Program::None.to_announce(start, None, ninety), None);
+        // The first day's welcome is not announced; 24 hours is.
+        let na = Program::NarcoticsAnonymous;
+        assert_eq!(na.to_announce(start, None, start), None);
+        assert_eq!(
+            Program::TwelveStep
+                .to_announce(start, None, date(2026, 1, 2))
+                .map(|m| m.clean_time),
+            Some(CleanTime::Hours(24))
+        );
     }
 }

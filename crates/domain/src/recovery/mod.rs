@@ -25,4 +25,4 @@ pub use counter::{
     reset,
 };
 pub use journal::{JournalError, JournalText};
-pub use milestones::{CleanTime, KeyTag, Milestone, Program, UnknownProgram};
+pub use milestones::{ANNOUNCE_WITHIN_DAYS, CleanTime, KeyTag, Milestone, Program, UnknownProgram};

@@ -22,6 +22,8 @@ pub struct Counter {
     pub program: Program,
     /// The local day the current streak began.
     pub start: Date,
+    /// The day of the last milestone the member announced or passed over.
+    pub announced_through: Option<Date>,
     pub created_at: Timestamp,
 }
 
@@ -41,6 +43,7 @@ struct CounterRow {
     label: String,
     program: String,
     start_date: String,
+    announced_through: Option<String>,
     created_at: i64,
 }
 
@@ -53,6 +56,7 @@ impl CounterRow {
             label: self.label,
             program: self.program.parse().ok()?,
             start: self.start_date.parse().ok()?,
+            announced_through: self.announced_through.and_then(|day| day.parse().ok()),
             created_at: from_seconds(self.created_at),
         })
     }
@@ -86,13 +90,15 @@ impl Store {
             label: label.as_str().to_owned(),
             program,
             start: start.date(),
+            announced_through: None,
             created_at: from_seconds(to_seconds(now)),
         })
     }
 
     /// The member's counters, oldest first.
     pub async fn counters(&self, account: AccountId) -> Result<Vec<Counter>, StoreError> {
-        let sql = "SELECT id, label, program, start_date, created_at FROM recovery_counters
+        let sql = "SELECT id, label, program, start_date, announced_through, created_at
+                   FROM recovery_counters
                    WHERE account_id = $1 ORDER BY id";
         let rows: Vec<CounterRow> = on_pool!(self, |pool| {
             sqlx::query_as(sql).bind(account.0).fetch_all(pool).await
@@ -109,7 +115,8 @@ impl Store {
         account: AccountId,
         id: CounterId,
     ) -> Result<Option<Counter>, StoreError> {
-        let sql = "SELECT id, label, program, start_date, created_at FROM recovery_counters
+        let sql = "SELECT id, label, program, start_date, announced_through, created_at
+                   FROM recovery_counters
                    WHERE id = $1 AND account_id = $2";
         let row: Option<CounterRow> = on_pool!(self, |pool| {
             sqlx::query_as(sql)

@@ -5,6 +5,7 @@
 //! and reads or changes only that account's rows, so no caller can reach
 //! another person's record by id.
 
+mod announcements;
 mod check_ins;
 mod counters;
 mod journal;

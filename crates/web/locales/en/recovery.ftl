@@ -66,3 +66,23 @@ recovery-nav-check-in = Check in for today
 recovery-nav-check-in-done = Today's check-in (done)
 recovery-nav-check-ins = My check-ins and charts
 recovery-nav-journal = My journal
+
+# Milestone celebrations, shared with groups the member chose.
+celebrate-heading = You reached { $what }!
+celebrate-lead = On { $date }. Would you like to share it with your groups?
+celebrate-groups = It would go to:
+celebrate-body-label = What to share
+celebrate-body-hint = Shared under your name as a celebration. What this counter counts is not shared.
+celebrate-body = Today I celebrate { $what }. Thank you for walking this road with me.
+celebrate-share = Share the celebration
+celebrate-pass = Not this time
+celebrate-shared = Your celebration is shared with your groups.
+celebrate-passed = Kept to yourself. It is still yours to celebrate.
+celebrate-groups-saved = Saved.
+celebrate-choose-heading = Celebrate with your groups
+celebrate-choose-legend = Offer to share this counter's milestones with
+celebrate-choose-hint = When you reach a milestone, you will be asked first. Nothing is shared on its own.
+celebrate-choose-submit = Save my choice
+celebrate-no-groups = Once you join a support group, you can share your milestones with it.
+celebrate-find-groups = Find a group
+celebrate-body-invalid = Write a few words to share, up to 5,000 characters.

@@ -66,3 +66,23 @@ recovery-nav-check-in = Hacer el registro de hoy
 recovery-nav-check-in-done = Mi registro de hoy (hecho)
 recovery-nav-check-ins = Mis registros y gráficas
 recovery-nav-journal = Mi diario
+
+# Celebraciones de logros, compartidas con los grupos que el miembro eligió.
+celebrate-heading = ¡Llegaste a { $what }!
+celebrate-lead = El { $date }. ¿Quieres compartirlo con tus grupos?
+celebrate-groups = Se compartiría en:
+celebrate-body-label = Qué compartir
+celebrate-body-hint = Se comparte con tu nombre, como celebración. Lo que cuenta este contador no se comparte.
+celebrate-body = Hoy celebro { $what }. Gracias por recorrer este camino conmigo.
+celebrate-share = Compartir la celebración
+celebrate-pass = Esta vez no
+celebrate-shared = Tu celebración se compartió con tus grupos.
+celebrate-passed = Lo guardaste para ti. Sigue siendo tuyo para celebrarlo.
+celebrate-groups-saved = Guardado.
+celebrate-choose-heading = Celebrar con tus grupos
+celebrate-choose-legend = Ofrecer compartir los logros de este contador con
+celebrate-choose-hint = Cuando llegues a un logro, primero se te preguntará. Nada se comparte por sí solo.
+celebrate-choose-submit = Guardar mi elección
+celebrate-no-groups = Cuando te unas a un grupo de apoyo, podrás compartir tus logros con él.
+celebrate-find-groups = Buscar un grupo
+celebrate-body-invalid = Escribe unas palabras para compartir, hasta 5.000 caracteres.

@@ -12,6 +12,8 @@ mod directory;
 pub(crate) mod manage;
 mod notifications;
 mod pages;
+
+pub(crate) use pages::{may_write, request_key};
 pub(crate) mod reports;
 
 use axum::Router;

@@ -264,7 +264,7 @@ pub struct ShareForm {
 }
 
 /// Why a member cannot write in the group now, if they cannot.
-pub(super) fn may_write(member: &Member, now: Timestamp) -> Result<(), &'static str> {
+pub(crate) fn may_write(member: &Member, now: Timestamp) -> Result<(), &'static str> {
     if !member.has_agreed() {
         Err("group-must-agree-first")
     } else if member.is_muted(now) {
@@ -275,7 +275,7 @@ pub(super) fn may_write(member: &Member, now: Timestamp) -> Result<(), &'static 
 }
 
 /// A request key from a form, or a fresh one when the form had none.
-pub(super) fn request_key(given: &str) -> String {
+pub(crate) fn request_key(given: &str) -> String {
     let given = given.trim();
     if given.is_empty() || given.len() > 64 {
         random_token()

@@ -2,7 +2,7 @@
 //! starting again.
 
 use askama::Template;
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
@@ -20,6 +20,7 @@ use utoipa::ToSchema;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
+use super::announcements::{Celebration, celebration, group_choices};
 use super::today_of;
 use crate::auth::CurrentUser;
 use crate::error::{FieldError, Problem};
@@ -45,7 +46,7 @@ fn program_message(program: Program) -> &'static str {
 }
 
 /// A milestone in words: "30 days", "1 year", "Welcome", with its key tag.
-fn milestone_words(ctx: &PageContext, milestone: &Milestone) -> String {
+pub(super) fn milestone_words(ctx: &PageContext, milestone: &Milestone) -> String {
     let amount = match milestone.clean_time {
         CleanTime::FirstDay => ctx.t("recovery-milestone-first-day"),
         CleanTime::Hours(n) => ctx.t_with("recovery-milestone-hours", "n", i64::from(n)),
@@ -268,6 +269,12 @@ struct CounterPage {
     new_start: String,
     learned: String,
     problem: Option<String>,
+    /// A milestone waiting to be shared or passed over.
+    celebration: Option<Celebration>,
+    /// The member's groups, and whether milestones are offered to each.
+    groups: Vec<(i64, String, bool)>,
+    /// What was just done, as a message id.
+    done: Option<&'static str>,
 }
 
 async fn counter_page(
@@ -285,8 +292,13 @@ async fn counter_page(
         .await?
         .ok_or(AppError::NotFound)?;
     let streaks = state.store.past_streaks(user.account.id, id).await?;
+    let celebration = celebration(state, &ctx, user, &counter, today).await?;
+    let groups = group_choices(state, user, id).await?;
     let lang = ctx.lang;
     Ok(CounterPage {
+        celebration,
+        groups,
+        done: None,
         counter: counter_view(&ctx, &counter, today),
         history: (streaks.into_iter())
             .map(|streak| {
@@ -310,14 +322,27 @@ async fn counter_page(
     })
 }
 
+#[derive(Debug, Deserialize)]
+struct DoneQuery {
+    celebration: Option<String>,
+    groups: Option<String>,
+}
+
 async fn detail(
     State(state): State<AppState>,
     ctx: PageContext,
     user: CurrentUser,
     Path(counter): Path<i64>,
+    Query(query): Query<DoneQuery>,
 ) -> Result<Response, AppError> {
     let id = CounterId(counter);
-    let page = counter_page(&state, ctx, &user, id, String::new(), String::new(), None).await?;
+    let mut page = counter_page(&state, ctx, &user, id, String::new(), String::new(), None).await?;
+    page.done = match (query.celebration.as_deref(), query.groups.as_deref()) {
+        (Some("shared"), _) => Some("celebrate-shared"),
+        (Some("passed"), _) => Some("celebrate-passed"),
+        (_, Some("saved")) => Some("celebrate-groups-saved"),
+        _ => None,
+    };
     Ok(render(&page)?.into_response())
 }
 

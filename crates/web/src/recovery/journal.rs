@@ -11,7 +11,6 @@ use axum::{Extension, Form, Json, Router};
 use hearth_domain::groups::markdown::render_markdown;
 use hearth_domain::recovery::{JournalError, JournalText};
 use hearth_domain::safety::crisis;
-use hearth_store::StoreError;
 use hearth_store::recovery::{JournalEntry, JournalEntryId};
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
@@ -19,7 +18,7 @@ use utoipa::ToSchema;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use super::today_of;
+use super::{not_found, today_of};
 use crate::auth::CurrentUser;
 use crate::error::{FieldError, Problem};
 use crate::i18n::{Lang, Message};
@@ -226,13 +225,6 @@ async fn delete(
         .await
         .map_err(not_found)?;
     Ok(Redirect::to("/recovery/journal").into_response())
-}
-
-fn not_found(error: StoreError) -> AppError {
-    match error {
-        StoreError::NotFound(_) => AppError::NotFound,
-        other => other.into(),
-    }
 }
 
 /// `/api/v1/recovery/journal` and its entries.

@@ -2,6 +2,7 @@
 //! check-ins, and the charts of both. Private: every page reads only the
 //! signed-in member's rows, and anyone else's answers 404.
 
+mod announcements;
 mod charts;
 mod check_ins;
 mod counters;
@@ -9,17 +10,19 @@ mod journal;
 
 use axum::Router;
 use hearth_domain::recovery::local_today;
+use hearth_store::StoreError;
 use jiff::Timestamp;
 use jiff::civil::Date;
 use jiff::tz::TimeZone;
 use utoipa_axum::router::OpenApiRouter;
 
-use crate::AppState;
 use crate::auth::CurrentUser;
+use crate::{AppError, AppState};
 
 pub fn page_routes() -> Router<AppState> {
     Router::new()
         .merge(counters::page_routes())
+        .merge(announcements::page_routes())
         .merge(check_ins::page_routes())
         .merge(journal::page_routes())
 }
@@ -37,4 +40,12 @@ pub(crate) fn today_of(user: &CurrentUser) -> Date {
         .and_then(|name| TimeZone::get(name).ok())
         .unwrap_or(TimeZone::UTC);
     local_today(Timestamp::now(), &zone)
+}
+
+/// A row of the member's that is not there (or is someone else's) is 404.
+fn not_found(error: StoreError) -> AppError {
+    match error {
+        StoreError::NotFound(_) => AppError::NotFound,
+        other => other.into(),
+    }
 }
