@@ -281,6 +281,7 @@ async fn serve(store: &Store, args: ServeArgs) -> Result<(), Exit> {
         .local_addr()
         .map_err(|e| Exit::setup(format!("cannot read the listening address: {e}")))?;
     println!("Hearth is listening on http://{local}");
+    tokio::spawn(nudge_partners_now_and_then(store.clone()));
     tracing::info!(%local, backend = ?store.backend(), "serving");
     hearth_web::serve(
         listener,
@@ -291,6 +292,24 @@ async fn serve(store: &Store, args: ServeArgs) -> Result<(), Exit> {
     .map_err(|e| Exit::setup(format!("the server stopped: {e}")))?;
     tracing::info!("stopped cleanly");
     Ok(())
+}
+
+/// How often this node looks for members who have gone quiet. Every node
+/// looks; each quiet spell nudges once however many do.
+const NUDGE_SWEEP_EVERY: std::time::Duration = std::time::Duration::from_secs(15 * 60);
+
+/// Nudges accountability partners of members who have gone quiet, for as
+/// long as the server runs.
+async fn nudge_partners_now_and_then(store: Store) {
+    let mut ticks = tokio::time::interval(NUDGE_SWEEP_EVERY);
+    loop {
+        ticks.tick().await;
+        match store.nudge_partners(jiff::Timestamp::now()).await {
+            Ok(0) => {}
+            Ok(sent) => tracing::info!(sent, "nudged partners of members who have gone quiet"),
+            Err(error) => tracing::warn!(%error, "could not look for members who have gone quiet"),
+        }
+    }
 }
 
 fn read_crisis_lines(path: &PathBuf) -> Result<CrisisLines, Exit> {

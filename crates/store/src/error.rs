@@ -46,6 +46,7 @@ pub enum Entity {
     Report,
     Counter,
     JournalEntry,
+    Partnership,
 }
 
 impl fmt::Display for Entity {
@@ -62,6 +63,7 @@ impl fmt::Display for Entity {
             Entity::Report => "report",
             Entity::Counter => "counter",
             Entity::JournalEntry => "journal entry",
+            Entity::Partnership => "partnership",
         })
     }
 }

@@ -112,6 +112,20 @@ async fn the_openapi_document_describes_every_api_route() {
         ("/api/v1/recovery/counters", "post"),
         ("/api/v1/recovery/counters/{counter}", "get"),
         ("/api/v1/recovery/counters/{counter}/reset", "post"),
+        ("/api/v1/recovery/check-ins", "get"),
+        ("/api/v1/recovery/check-ins/{day}", "get"),
+        ("/api/v1/recovery/check-ins/{day}", "put"),
+        ("/api/v1/recovery/journal", "get"),
+        ("/api/v1/recovery/journal", "post"),
+        ("/api/v1/recovery/journal/{entry}", "get"),
+        ("/api/v1/recovery/journal/{entry}", "put"),
+        ("/api/v1/recovery/journal/{entry}", "delete"),
+        ("/api/v1/recovery/partners", "get"),
+        ("/api/v1/recovery/partners", "post"),
+        ("/api/v1/recovery/partners/{partnership}", "delete"),
+        ("/api/v1/recovery/partners/{partnership}/accept", "post"),
+        ("/api/v1/recovery/partners/{partnership}/sees", "put"),
+        ("/api/v1/recovery/partners/{partnership}/member", "get"),
     ];
     let paths = document["paths"].as_object().unwrap();
     let documented: usize = paths.values().map(|p| p.as_object().unwrap().len()).sum();

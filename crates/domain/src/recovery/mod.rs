@@ -16,6 +16,7 @@ pub mod checkin;
 pub mod counter;
 pub mod journal;
 pub mod milestones;
+pub mod partners;
 
 pub use checkin::{
     CheckIn, CheckInError, Craving, Mood, check_in_streak, is_editable, missed_days,
@@ -26,3 +27,4 @@ pub use counter::{
 };
 pub use journal::{JournalError, JournalText};
 pub use milestones::{ANNOUNCE_WITHIN_DAYS, CleanTime, KeyTag, Milestone, Program, UnknownProgram};
+pub use partners::{NudgeAfter, NudgeAfterError, PartnerSees, nudge_due};

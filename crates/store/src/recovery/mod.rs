@@ -9,10 +9,12 @@ mod announcements;
 mod check_ins;
 mod counters;
 mod journal;
+mod partners;
 
 pub use check_ins::{DayCheckIn, DayScores};
 pub use counters::{Counter, CounterId, PastStreak};
 pub use journal::{JournalEntry, JournalEntryId};
+pub use partners::{Nudge, Partnership, PartnershipId, Person};
 
 use jiff::civil::Date;
 

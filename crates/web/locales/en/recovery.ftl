@@ -66,6 +66,7 @@ recovery-nav-check-in = Check in for today
 recovery-nav-check-in-done = Today's check-in (done)
 recovery-nav-check-ins = My check-ins and charts
 recovery-nav-journal = My journal
+recovery-nav-partners = Accountability partners
 
 # Milestone celebrations, shared with groups the member chose.
 celebrate-heading = You reached { $what }!

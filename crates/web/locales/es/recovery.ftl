@@ -66,6 +66,7 @@ recovery-nav-check-in = Hacer el registro de hoy
 recovery-nav-check-in-done = Mi registro de hoy (hecho)
 recovery-nav-check-ins = Mis registros y gráficas
 recovery-nav-journal = Mi diario
+recovery-nav-partners = Compañeros de responsabilidad
 
 # Celebraciones de logros, compartidas con los grupos que el miembro eligió.
 celebrate-heading = ¡Llegaste a { $what }!

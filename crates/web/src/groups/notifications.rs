@@ -63,6 +63,8 @@ struct CentrePage {
     ctx: PageContext,
     notifications: Vec<NotificationView>,
     next: Option<i64>,
+    /// Unread nudges that someone the person supports has gone quiet.
+    quiet: i64,
 }
 
 #[derive(Debug, Deserialize)]
@@ -117,7 +119,10 @@ async fn centre(
             read: notification.read,
         })
         .collect();
+    let nudges = state.store.nudges(user.account.id).await?;
+    let quiet = nudges.iter().filter(|nudge| !nudge.read).count() as i64;
     Ok(render(&CentrePage {
+        quiet,
         ctx,
         notifications,
         next,

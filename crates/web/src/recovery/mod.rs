@@ -7,6 +7,7 @@ mod charts;
 mod check_ins;
 mod counters;
 mod journal;
+mod partners;
 
 use axum::Router;
 use hearth_domain::recovery::local_today;
@@ -23,6 +24,7 @@ pub fn page_routes() -> Router<AppState> {
     Router::new()
         .merge(counters::page_routes())
         .merge(announcements::page_routes())
+        .merge(partners::page_routes())
         .merge(check_ins::page_routes())
         .merge(journal::page_routes())
 }
@@ -32,6 +34,7 @@ pub fn api_routes() -> OpenApiRouter<AppState> {
         .merge(counters::api_routes())
         .merge(check_ins::api_routes())
         .merge(journal::api_routes())
+        .merge(partners::api_routes())
 }
 
 /// The member's today, in the time zone they chose (UTC until they do).
