@@ -46,6 +46,10 @@ pub enum Entity {
     Report,
     Counter,
     JournalEntry,
+    LoggedMeeting,
+    MeetingGoal,
+    Goal,
+    GoalStep,
     Partnership,
 }
 
@@ -64,6 +68,10 @@ impl fmt::Display for Entity {
             Entity::Counter => "counter",
             Entity::JournalEntry => "journal entry",
             Entity::Partnership => "partnership",
+            Entity::LoggedMeeting => "logged meeting",
+            Entity::MeetingGoal => "meeting goal",
+            Entity::Goal => "goal",
+            Entity::GoalStep => "goal step",
         })
     }
 }

@@ -126,6 +126,20 @@ async fn the_openapi_document_describes_every_api_route() {
         ("/api/v1/recovery/partners/{partnership}/accept", "post"),
         ("/api/v1/recovery/partners/{partnership}/sees", "put"),
         ("/api/v1/recovery/partners/{partnership}/member", "get"),
+        ("/api/v1/recovery/meetings", "get"),
+        ("/api/v1/recovery/meetings", "post"),
+        ("/api/v1/recovery/meetings/{attendance}", "delete"),
+        ("/api/v1/recovery/meetings/summary", "get"),
+        ("/api/v1/recovery/meetings/goals", "post"),
+        ("/api/v1/recovery/meetings/goals/{goal}", "delete"),
+        ("/api/v1/recovery/goals", "get"),
+        ("/api/v1/recovery/goals", "post"),
+        ("/api/v1/recovery/goals/{goal}", "get"),
+        ("/api/v1/recovery/goals/{goal}", "patch"),
+        ("/api/v1/recovery/goals/{goal}", "delete"),
+        ("/api/v1/recovery/goals/{goal}/steps", "post"),
+        ("/api/v1/recovery/goals/{goal}/steps/{step}", "patch"),
+        ("/api/v1/recovery/goals/{goal}/steps/{step}", "delete"),
     ];
     let paths = document["paths"].as_object().unwrap();
     let documented: usize = paths.values().map(|p| p.as_object().unwrap().len()).sum();

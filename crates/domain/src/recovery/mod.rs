@@ -14,7 +14,9 @@
 
 pub mod checkin;
 pub mod counter;
+pub mod goals;
 pub mod journal;
+pub mod meeting_log;
 pub mod milestones;
 pub mod partners;
 
@@ -25,6 +27,11 @@ pub use counter::{
     CounterError, CounterLabel, Reset, StartDate, Streak, days_clean, local_today, parse_reset,
     reset,
 };
+pub use goals::{GoalError, GoalState, GoalTitle, MAX_STEPS, StepProgress, StepText, can_add_step};
 pub use journal::{JournalError, JournalText};
+pub use meeting_log::{
+    Attendance, AttendedMeeting, LogError, MeetingGoal, MeetingGoalProgress, MeetingGoalState,
+    MeetingName, WeekCount, week_start, weekly_counts,
+};
 pub use milestones::{ANNOUNCE_WITHIN_DAYS, CleanTime, KeyTag, Milestone, Program, UnknownProgram};
 pub use partners::{NudgeAfter, NudgeAfterError, PartnerSees, nudge_due};

@@ -8,12 +8,16 @@
 mod announcements;
 mod check_ins;
 mod counters;
+mod goals;
 mod journal;
+mod meeting_log;
 mod partners;
 
 pub use check_ins::{DayCheckIn, DayScores};
 pub use counters::{Counter, CounterId, PastStreak};
+pub use goals::{Goal, GoalId, GoalStep, GoalStepId};
 pub use journal::{JournalEntry, JournalEntryId};
+pub use meeting_log::{LoggedMeeting, LoggedMeetingId, MeetingGoalId, StoredMeetingGoal};
 pub use partners::{Nudge, Partnership, PartnershipId, Person};
 
 use jiff::civil::Date;

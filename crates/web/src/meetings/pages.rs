@@ -17,6 +17,7 @@ use serde::Deserialize;
 use crate::auth::CurrentUser;
 use crate::i18n::{Lang, Message};
 use crate::page::{PageContext, render};
+use crate::recovery::today_of;
 use crate::{AppError, AppState};
 
 /// Meetings starting within this long are "starting soon".
@@ -290,6 +291,10 @@ struct MeetingPage {
     directions: Option<Directions>,
     /// Whether to offer "Edit" and "History": for meeting-list editors.
     can_edit: bool,
+    /// The signed-in member's today, for "I went to this meeting".
+    log_day: Option<String>,
+    /// The member just said they went.
+    went: bool,
 }
 
 struct Directions {
@@ -306,15 +311,22 @@ pub(super) async fn find(state: &AppState, slug: &str) -> Result<StoredMeeting, 
         .ok_or(AppError::NotFound)
 }
 
+#[derive(Debug, Deserialize)]
+pub struct WentQuery {
+    went: Option<String>,
+}
+
 pub async fn meeting(
     State(state): State<AppState>,
     ctx: PageContext,
     user: Option<CurrentUser>,
     Path(slug): Path<String>,
+    Query(query): Query<WentQuery>,
 ) -> Result<Response, AppError> {
     let meeting = find(&state, &slug).await?.meeting;
     let lang = ctx.lang;
-    let can_edit = user.is_some_and(|user| super::edit::is_editor(&user));
+    let can_edit = user.as_ref().is_some_and(super::edit::is_editor);
+    let log_day = user.as_ref().map(|user| today_of(user).to_string());
     let dates = meeting
         .occurrences(Timestamp::now(), DATES_SHOWN)
         .iter()
@@ -340,6 +352,8 @@ pub async fn meeting(
         zone: meeting.timezone.clone(),
         directions,
         can_edit,
+        log_day,
+        went: query.went.is_some(),
         meeting,
         ctx,
     };

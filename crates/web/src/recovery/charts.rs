@@ -445,8 +445,6 @@ pub(super) enum CalendarKind {
     /// Days with a check-in: a day's count is 0 or 1.
     CheckIns,
     /// Meetings attended: any number a day.
-    // The meeting log's page draws this calendar once it lands.
-    #[cfg_attr(not(test), allow(dead_code))]
     Meetings,
 }
 

@@ -6,7 +6,9 @@ mod announcements;
 mod charts;
 mod check_ins;
 mod counters;
+mod goals;
 mod journal;
+mod meeting_log;
 mod partners;
 
 use axum::Router;
@@ -27,6 +29,8 @@ pub fn page_routes() -> Router<AppState> {
         .merge(partners::page_routes())
         .merge(check_ins::page_routes())
         .merge(journal::page_routes())
+        .merge(meeting_log::page_routes())
+        .merge(goals::page_routes())
 }
 
 pub fn api_routes() -> OpenApiRouter<AppState> {
@@ -35,6 +39,8 @@ pub fn api_routes() -> OpenApiRouter<AppState> {
         .merge(check_ins::api_routes())
         .merge(journal::api_routes())
         .merge(partners::api_routes())
+        .merge(meeting_log::api_routes())
+        .merge(goals::api_routes())
 }
 
 /// The member's today, in the time zone they chose (UTC until they do).
