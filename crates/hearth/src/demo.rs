@@ -1,5 +1,6 @@
 //! Demo content for `hearth serve --demo` and `hearth demo`: a few people to
-//! sign in as, a few hundred meetings for the finder, and support groups.
+//! sign in as, a few hundred meetings for the finder, support groups and
+//! recovery records.
 //! Loading it twice changes nothing. Later features add their own demo
 //! content here.
 
@@ -12,6 +13,8 @@ use crate::synthetic;
 
 #[path = "demo_groups.rs"]
 mod groups;
+#[path = "demo_recovery.rs"]
+mod recovery;
 
 /// Enough meetings to fill the finder in every demo city, in person, hybrid
 /// and online, while `serve --demo` still starts at once.
@@ -106,6 +109,7 @@ pub async fn load(store: &Store) -> Result<Demo, String> {
     }
     let meetings = load_meetings(store, now).await?;
     let groups = groups::load(store, now).await?;
+    recovery::load(store, now).await?;
     Ok(Demo {
         logins,
         meetings,
