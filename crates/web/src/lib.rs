@@ -32,3 +32,4 @@ pub use config::{Config, CrisisLine, CrisisLines};
 pub use error::AppError;
 pub use groups::page_paths as group_page_paths;
 pub use openapi::openapi_document;
+pub use recovery::page_paths as recovery_page_paths;

@@ -3,10 +3,10 @@
 //! made: share a celebration (in words they can change) or let it pass.
 //! The counter's label is never shared; it may name something private.
 
+use axum::Form;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::post;
-use axum::{Form, Router};
 use hearth_domain::groups::{Body, ShareKind};
 use hearth_domain::safety::crisis;
 use hearth_domain::throttle::RateAction;
@@ -16,6 +16,7 @@ use hearth_store::recovery::{Counter, CounterId};
 use jiff::Timestamp;
 use jiff::civil::Date;
 
+use super::Routes;
 use super::counters::milestone_words;
 use super::{not_found, today_of};
 use crate::auth::{ClientAddress, CurrentUser};
@@ -27,10 +28,11 @@ use crate::page::PageContext;
 use crate::safety::brake;
 use crate::{AppError, AppState};
 
-pub(super) fn page_routes() -> Router<AppState> {
-    Router::new()
-        .route("/recovery/counters/{counter}/groups", post(choose_groups))
-        .route("/recovery/counters/{counter}/celebrate", post(celebrate))
+pub(super) fn page_routes() -> Routes {
+    vec![
+        ("/recovery/counters/{counter}/groups", post(choose_groups)),
+        ("/recovery/counters/{counter}/celebrate", post(celebrate)),
+    ]
 }
 
 /// A milestone waiting to be shared or passed over.

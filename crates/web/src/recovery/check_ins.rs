@@ -8,7 +8,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
-use axum::{Extension, Form, Json, Router};
+use axum::{Extension, Form, Json};
 use hearth_domain::recovery::{CheckIn, CheckInError, Craving, Mood, check_in_streak, is_editable};
 use hearth_store::recovery::DayCheckIn;
 use jiff::civil::Date;
@@ -19,7 +19,7 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use super::charts::{CalendarChart, CalendarKind, ChartRange, CheckInScores, MoodCravingChart};
-use super::today_of;
+use super::{Routes, today_of};
 use crate::auth::CurrentUser;
 use crate::error::{FieldError, Problem};
 use crate::i18n::{Lang, Message};
@@ -27,10 +27,11 @@ use crate::page::{PageContext, render};
 use crate::safety::{CrisisResource, CrisisView};
 use crate::{AppError, AppState};
 
-pub(super) fn page_routes() -> Router<AppState> {
-    Router::new()
-        .route("/recovery/check-in", get(today_page).post(save))
-        .route("/recovery/check-ins", get(history))
+pub(super) fn page_routes() -> Routes {
+    vec![
+        ("/recovery/check-in", get(today_page).post(save)),
+        ("/recovery/check-ins", get(history)),
+    ]
 }
 
 /// How many past days the check-in page lists under the form.

@@ -6,7 +6,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
-use axum::{Form, Json, Router};
+use axum::{Form, Json};
 use hearth_domain::recovery::{
     CleanTime, CounterError, CounterLabel, KeyTag, Milestone, Program, StartDate, days_clean,
     parse_reset,
@@ -21,19 +21,20 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use super::announcements::{Celebration, celebration, group_choices};
-use super::today_of;
+use super::{Routes, today_of};
 use crate::auth::CurrentUser;
 use crate::error::{FieldError, Problem};
 use crate::i18n::Message;
 use crate::page::{PageContext, render};
 use crate::{AppError, AppState};
 
-pub(super) fn page_routes() -> Router<AppState> {
-    Router::new()
-        .route("/recovery", get(overview))
-        .route("/recovery/counters", post(create))
-        .route("/recovery/counters/{counter}", get(detail))
-        .route("/recovery/counters/{counter}/reset", post(start_again))
+pub(super) fn page_routes() -> Routes {
+    vec![
+        ("/recovery", get(overview)),
+        ("/recovery/counters", post(create)),
+        ("/recovery/counters/{counter}", get(detail)),
+        ("/recovery/counters/{counter}/reset", post(start_again)),
+    ]
 }
 
 fn program_message(program: Program) -> &'static str {

@@ -6,7 +6,7 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
-use axum::{Form, Json, Router};
+use axum::{Form, Json};
 use hearth_domain::recovery::{GoalError, GoalState, GoalTitle, StepText};
 use hearth_store::recovery::{Goal, GoalId, GoalStepId};
 use jiff::Timestamp;
@@ -15,24 +15,26 @@ use utoipa::ToSchema;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
+use super::Routes;
 use crate::auth::CurrentUser;
 use crate::error::{FieldError, Problem};
 use crate::i18n::Message;
 use crate::page::{PageContext, render};
 use crate::{AppError, AppState};
 
-pub(super) fn page_routes() -> Router<AppState> {
-    Router::new()
-        .route("/recovery/goals", get(goals).post(create))
-        .route("/recovery/goals/{goal}", get(detail).post(rename))
-        .route("/recovery/goals/{goal}/state", post(change_state))
-        .route("/recovery/goals/{goal}/delete", post(delete))
-        .route("/recovery/goals/{goal}/steps", post(add_step))
-        .route("/recovery/goals/{goal}/steps/{step}", post(mark_step))
-        .route(
+pub(super) fn page_routes() -> Routes {
+    vec![
+        ("/recovery/goals", get(goals).post(create)),
+        ("/recovery/goals/{goal}", get(detail).post(rename)),
+        ("/recovery/goals/{goal}/state", post(change_state)),
+        ("/recovery/goals/{goal}/delete", post(delete)),
+        ("/recovery/goals/{goal}/steps", post(add_step)),
+        ("/recovery/goals/{goal}/steps/{step}", post(mark_step)),
+        (
             "/recovery/goals/{goal}/steps/{step}/delete",
             post(delete_step),
-        )
+        ),
+    ]
 }
 
 /// What was wrong with a goal's field, in words.

@@ -7,7 +7,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
-use axum::{Extension, Form, Json, Router};
+use axum::{Extension, Form, Json};
 use hearth_domain::groups::markdown::render_markdown;
 use hearth_domain::recovery::{JournalError, JournalText};
 use hearth_domain::safety::crisis;
@@ -18,6 +18,7 @@ use utoipa::ToSchema;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
+use super::Routes;
 use super::{not_found, today_of};
 use crate::auth::CurrentUser;
 use crate::error::{FieldError, Problem};
@@ -26,11 +27,12 @@ use crate::page::{PageContext, render};
 use crate::safety::{CrisisResource, CrisisView};
 use crate::{AppError, AppState};
 
-pub(super) fn page_routes() -> Router<AppState> {
-    Router::new()
-        .route("/recovery/journal", get(journal).post(write))
-        .route("/recovery/journal/{entry}", get(entry).post(rewrite))
-        .route("/recovery/journal/{entry}/delete", post(delete))
+pub(super) fn page_routes() -> Routes {
+    vec![
+        ("/recovery/journal", get(journal).post(write)),
+        ("/recovery/journal/{entry}", get(entry).post(rewrite)),
+        ("/recovery/journal/{entry}/delete", post(delete)),
+    ]
 }
 
 /// How long an entry's name is in the list.

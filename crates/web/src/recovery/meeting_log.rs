@@ -7,7 +7,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
-use axum::{Form, Json, Router};
+use axum::{Form, Json};
 use hearth_domain::recovery::{
     Attendance, LogError, MeetingGoal, MeetingGoalProgress, MeetingGoalState, week_start,
     weekly_counts,
@@ -23,19 +23,20 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use super::charts::{CalendarChart, CalendarKind};
-use super::today_of;
+use super::{Routes, today_of};
 use crate::auth::CurrentUser;
 use crate::error::{FieldError, Problem};
 use crate::i18n::Message;
 use crate::page::{PageContext, render};
 use crate::{AppError, AppState};
 
-pub(super) fn page_routes() -> Router<AppState> {
-    Router::new()
-        .route("/recovery/meetings", get(meetings).post(log))
-        .route("/recovery/meetings/{attendance}/delete", post(delete))
-        .route("/recovery/meetings/goals", post(start_goal))
-        .route("/recovery/meetings/goals/{goal}/delete", post(delete_goal))
+pub(super) fn page_routes() -> Routes {
+    vec![
+        ("/recovery/meetings", get(meetings).post(log)),
+        ("/recovery/meetings/{attendance}/delete", post(delete)),
+        ("/recovery/meetings/goals", post(start_goal)),
+        ("/recovery/meetings/goals/{goal}/delete", post(delete_goal)),
+    ]
 }
 
 /// How many weeks the page counts and lists, this one included.

@@ -12,6 +12,7 @@ mod meeting_log;
 mod partners;
 
 use axum::Router;
+use axum::routing::MethodRouter;
 use hearth_domain::recovery::local_today;
 use hearth_store::StoreError;
 use jiff::Timestamp;
@@ -22,15 +23,38 @@ use utoipa_axum::router::OpenApiRouter;
 use crate::auth::CurrentUser;
 use crate::{AppError, AppState};
 
+/// A feature's page routes: each path with its handlers. Kept as a list,
+/// not only a `Router`, so the privacy test can try every one of them.
+type Routes = Vec<(&'static str, MethodRouter<AppState>)>;
+
+fn all_page_routes() -> Routes {
+    [
+        counters::page_routes(),
+        announcements::page_routes(),
+        check_ins::page_routes(),
+        journal::page_routes(),
+        partners::page_routes(),
+        meeting_log::page_routes(),
+        goals::page_routes(),
+    ]
+    .concat()
+}
+
 pub fn page_routes() -> Router<AppState> {
-    Router::new()
-        .merge(counters::page_routes())
-        .merge(announcements::page_routes())
-        .merge(partners::page_routes())
-        .merge(check_ins::page_routes())
-        .merge(journal::page_routes())
-        .merge(meeting_log::page_routes())
-        .merge(goals::page_routes())
+    all_page_routes()
+        .into_iter()
+        .fold(Router::new(), |router, (path, handlers)| {
+            router.route(path, handlers)
+        })
+}
+
+/// The path pattern of every recovery page route, e.g.
+/// `/recovery/journal/{entry}`.
+pub fn page_paths() -> Vec<&'static str> {
+    all_page_routes()
+        .into_iter()
+        .map(|(path, _)| path)
+        .collect()
 }
 
 pub fn api_routes() -> OpenApiRouter<AppState> {

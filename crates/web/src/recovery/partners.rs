@@ -11,7 +11,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
-use axum::{Form, Json, Router};
+use axum::{Form, Json};
 use hearth_domain::people::Handle;
 use hearth_domain::recovery::{
     NudgeAfter, PartnerSees, check_in_streak, days_clean, local_today, missed_days,
@@ -26,6 +26,7 @@ use utoipa::ToSchema;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
+use super::Routes;
 use super::charts::{ChartRange, CheckInScores, MoodCravingChart};
 use super::not_found;
 use crate::auth::CurrentUser;
@@ -34,14 +35,15 @@ use crate::i18n::Message;
 use crate::page::{PageContext, render};
 use crate::{AppError, AppState};
 
-pub(super) fn page_routes() -> Router<AppState> {
-    Router::new()
-        .route("/recovery/partners", get(dashboard).post(invite))
-        .route("/recovery/partners/nudge-after", post(choose_nudge_after))
-        .route("/recovery/partners/{partnership}", get(supported))
-        .route("/recovery/partners/{partnership}/accept", post(accept))
-        .route("/recovery/partners/{partnership}/sees", post(choose_sees))
-        .route("/recovery/partners/{partnership}/end", post(end))
+pub(super) fn page_routes() -> Routes {
+    vec![
+        ("/recovery/partners", get(dashboard).post(invite)),
+        ("/recovery/partners/nudge-after", post(choose_nudge_after)),
+        ("/recovery/partners/{partnership}", get(supported)),
+        ("/recovery/partners/{partnership}/accept", post(accept)),
+        ("/recovery/partners/{partnership}/sees", post(choose_sees)),
+        ("/recovery/partners/{partnership}/end", post(end)),
+    ]
 }
 
 /// How many days of check-ins a partner's view lists.
