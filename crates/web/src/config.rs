@@ -23,6 +23,26 @@ pub struct Config {
     /// Where people reach this site, e.g. `https://hearth.example.org`, for
     /// links that leave it (calendar files).
     pub public_url: Option<String>,
+    /// What time it is for a member's recovery days.
+    pub clock: Clock,
+}
+
+/// Where "now" comes from: the system, or (in tests of days that turn over
+/// at a daylight-saving change, say) one fixed instant.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Clock {
+    #[default]
+    System,
+    Fixed(jiff::Timestamp),
+}
+
+impl Clock {
+    pub fn now(self) -> jiff::Timestamp {
+        match self {
+            Clock::System => jiff::Timestamp::now(),
+            Clock::Fixed(instant) => instant,
+        }
+    }
 }
 
 impl Default for Config {
@@ -34,6 +54,7 @@ impl Default for Config {
             crisis_lines: CrisisLines::built_in(),
             default_lang: Lang::reference(),
             public_url: None,
+            clock: Clock::System,
         }
     }
 }

@@ -28,7 +28,7 @@ mod recovery;
 mod safety;
 
 pub use app::{AppState, router, serve};
-pub use config::{Config, CrisisLine, CrisisLines};
+pub use config::{Clock, Config, CrisisLine, CrisisLines};
 pub use error::AppError;
 pub use groups::page_paths as group_page_paths;
 pub use openapi::openapi_document;

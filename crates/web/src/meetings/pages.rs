@@ -326,7 +326,7 @@ pub async fn meeting(
     let meeting = find(&state, &slug).await?.meeting;
     let lang = ctx.lang;
     let can_edit = user.as_ref().is_some_and(super::edit::is_editor);
-    let log_day = user.as_ref().map(|user| today_of(user).to_string());
+    let log_day = user.as_ref().map(|user| today_of(&state, user).to_string());
     let dates = meeting
         .occurrences(Timestamp::now(), DATES_SHOWN)
         .iter()

@@ -141,7 +141,7 @@ async fn celebrate(
     Form(form): Form<CelebrateForm>,
 ) -> Result<Response, AppError> {
     let id = CounterId(counter);
-    let today = today_of(&user);
+    let today = today_of(&state, &user);
     let counter = (state.store.counter(user.account.id, id).await?).ok_or(AppError::NotFound)?;
     let page = format!("/recovery/counters/{}", id.0);
     let offered = (counter.program).to_announce(counter.start, counter.announced_through, today);

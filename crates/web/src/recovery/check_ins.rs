@@ -181,7 +181,7 @@ async fn check_in_page(
     headers: &HeaderMap,
     showing: Showing,
 ) -> Result<CheckInPage, AppError> {
-    let today = today_of(user);
+    let today = today_of(state, user);
     let account = user.account.id;
     let recent = (state.store)
         .check_ins(account, today.saturating_sub(RECENT_DAYS.days()), today)
@@ -286,7 +286,7 @@ async fn save(
             return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response());
         }
     };
-    let today = today_of(&user);
+    let today = today_of(&state, &user);
     (state.store)
         .save_check_in(user.account.id, today, &check_in, Timestamp::now())
         .await?;
@@ -330,7 +330,7 @@ async fn history(
     Query(query): Query<HistoryQuery>,
 ) -> Result<Response, AppError> {
     let range = ChartRange::parse(query.range.as_deref().unwrap_or_default());
-    let today = today_of(&user);
+    let today = today_of(&state, &user);
     let from = today.saturating_sub((range.days() - 1).days());
     let account = user.account.id;
     let check_ins = state.store.check_ins(account, from, today).await?;
@@ -448,7 +448,7 @@ async fn api_check_ins(
     user: CurrentUser,
     Query(query): Query<CheckInsQuery>,
 ) -> Result<Json<CheckInsJson>, AppError> {
-    let today = today_of(&user);
+    let today = today_of(&state, &user);
     let to = day_param(query.to.as_deref(), "to", today)?;
     let from = day_param(query.from.as_deref(), "from", to.saturating_sub(29.days()))?;
     let account = user.account.id;
@@ -487,7 +487,7 @@ async fn api_check_in(
 ) -> Result<Json<CheckInJson>, AppError> {
     let day: Date = day.parse().map_err(|_| AppError::NotFound)?;
     let found = (state.store.check_in_on(user.account.id, day).await?).ok_or(AppError::NotFound)?;
-    Ok(Json(CheckInJson::new(&found, today_of(&user))))
+    Ok(Json(CheckInJson::new(&found, today_of(&state, &user))))
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
@@ -537,7 +537,7 @@ async fn api_save(
     Path(day): Path<String>,
     Json(body): Json<CheckInRequest>,
 ) -> Result<Response, AppError> {
-    let today = today_of(&user);
+    let today = today_of(&state, &user);
     if day.parse::<Date>().ok() != Some(today) {
         return Err(AppError::Invalid(vec![FieldError {
             field: "day",

@@ -181,7 +181,7 @@ async fn overview_page(
     form: CounterForm,
     problem: Option<(&'static str, String)>,
 ) -> Result<OverviewPage, AppError> {
-    let today = today_of(user);
+    let today = today_of(state, user);
     let counters = state.store.counters(user.account.id).await?;
     let last_check_in = state.store.last_check_in_day(user.account.id).await?;
     Ok(OverviewPage {
@@ -234,7 +234,7 @@ async fn create(
     user: CurrentUser,
     Form(form): Form<CounterForm>,
 ) -> Result<Response, AppError> {
-    let today = today_of(&user);
+    let today = today_of(&state, &user);
     let program = form.program.parse::<Program>();
     let parsed = CounterLabel::parse(&form.label)
         .and_then(|label| Ok((label, StartDate::parse(&form.start_date, today)?)));
@@ -287,7 +287,7 @@ async fn counter_page(
     learned: String,
     problem: Option<String>,
 ) -> Result<CounterPage, AppError> {
-    let today = today_of(user);
+    let today = today_of(state, user);
     let counter = (state.store)
         .counter(user.account.id, id)
         .await?
@@ -372,7 +372,7 @@ async fn start_again(
     Form(form): Form<ResetForm>,
 ) -> Result<Response, AppError> {
     let id = CounterId(counter);
-    let today = today_of(&user);
+    let today = today_of(&state, &user);
     let counter = (state.store)
         .counter(user.account.id, id)
         .await?
@@ -497,7 +497,7 @@ async fn api_counters(
     State(state): State<AppState>,
     user: CurrentUser,
 ) -> Result<Json<CountersJson>, AppError> {
-    let today = today_of(&user);
+    let today = today_of(&state, &user);
     let counters = state.store.counters(user.account.id).await?;
     Ok(Json(CountersJson {
         counters: (counters.iter())
@@ -540,7 +540,7 @@ async fn api_create(
     user: CurrentUser,
     Json(body): Json<NewCounterRequest>,
 ) -> Result<Response, AppError> {
-    let today = today_of(&user);
+    let today = today_of(&state, &user);
     let label = CounterLabel::parse(&body.label)
         .map_err(|error| AppError::Invalid(vec![counter_field_error(error)]))?;
     let start = StartDate::parse(&body.start_date, today)
@@ -596,7 +596,7 @@ async fn api_counter(
     Path(counter): Path<i64>,
 ) -> Result<Json<CounterDetailJson>, AppError> {
     let id = CounterId(counter);
-    let today = today_of(&user);
+    let today = today_of(&state, &user);
     let counter = (state.store)
         .counter(user.account.id, id)
         .await?
@@ -648,7 +648,7 @@ async fn api_reset(
     Json(body): Json<ResetRequest>,
 ) -> Result<Json<CounterJson>, AppError> {
     let id = CounterId(counter);
-    let today = today_of(&user);
+    let today = today_of(&state, &user);
     (state.store)
         .counter(user.account.id, id)
         .await?

@@ -124,7 +124,12 @@ async fn write(
         }
     };
     let id = (state.store)
-        .write_journal_entry(user.account.id, today_of(&user), &text, Timestamp::now())
+        .write_journal_entry(
+            user.account.id,
+            today_of(&state, &user),
+            &text,
+            Timestamp::now(),
+        )
         .await?;
     Ok(written(id, &text).into_response())
 }
@@ -329,7 +334,12 @@ async fn api_write(
 ) -> Result<Response, AppError> {
     let text = parse_body(&body.body)?;
     let id = (state.store)
-        .write_journal_entry(user.account.id, today_of(&user), &text, Timestamp::now())
+        .write_journal_entry(
+            user.account.id,
+            today_of(&state, &user),
+            &text,
+            Timestamp::now(),
+        )
         .await?;
     let entry = found_entry(&state, &user, id).await?;
     let crisis = CrisisView::of_text(&state, text.as_str(), lang, &headers);

@@ -241,7 +241,7 @@ async fn meetings_page(
     user: &CurrentUser,
     showing: Showing,
 ) -> Result<MeetingsPage, AppError> {
-    let today = today_of(user);
+    let today = today_of(state, user);
     let account = user.account.id;
     let first = first_day_shown(today);
     let recent = state.store.meeting_log(account, first, Date::MAX).await?;
@@ -343,8 +343,12 @@ async fn log(
     user: CurrentUser,
     Form(form): Form<LogForm>,
 ) -> Result<Response, AppError> {
-    let attendance = match Attendance::parse(&form.day, &form.meeting, &form.name, today_of(&user))
-    {
+    let attendance = match Attendance::parse(
+        &form.day,
+        &form.meeting,
+        &form.name,
+        today_of(&state, &user),
+    ) {
         Ok(attendance) => attendance,
         Err(error) => {
             let problem = (error.field(), ctx.message(&log_message(error)));
@@ -401,7 +405,7 @@ async fn start_goal(
     user: CurrentUser,
     Form(form): Form<GoalForm>,
 ) -> Result<Response, AppError> {
-    let today = today_of(&user);
+    let today = today_of(&state, &user);
     let goal = match MeetingGoal::parse(&form.meetings, &form.days, &form.start_date, today) {
         Ok(goal) => goal,
         Err(error) => {
@@ -504,7 +508,7 @@ async fn api_log(
     let from = day_param(
         query.from.as_deref(),
         "from",
-        first_day_shown(today_of(&user)),
+        first_day_shown(today_of(&state, &user)),
     )?;
     let to = day_param(query.to.as_deref(), "to", Date::MAX)?;
     let log = state.store.meeting_log(user.account.id, from, to).await?;
@@ -543,8 +547,13 @@ async fn api_add(
     user: CurrentUser,
     Json(body): Json<LogMeetingRequest>,
 ) -> Result<Response, AppError> {
-    let attendance = Attendance::parse(&body.day, &body.meeting, &body.name, today_of(&user))
-        .map_err(|error| AppError::Invalid(vec![log_field_error(error)]))?;
+    let attendance = Attendance::parse(
+        &body.day,
+        &body.meeting,
+        &body.name,
+        today_of(&state, &user),
+    )
+    .map_err(|error| AppError::Invalid(vec![log_field_error(error)]))?;
     let logged = (state.store)
         .log_meeting(user.account.id, &attendance, Timestamp::now())
         .await
@@ -666,7 +675,7 @@ async fn api_summary(
     State(state): State<AppState>,
     user: CurrentUser,
 ) -> Result<Json<MeetingSummaryJson>, AppError> {
-    let today = today_of(&user);
+    let today = today_of(&state, &user);
     let account = user.account.id;
     let goals = state.store.meeting_goals(account).await?;
     let attended = days_counted(&state, account, &goals, today).await?;
@@ -710,7 +719,7 @@ async fn api_start_goal(
     user: CurrentUser,
     Json(body): Json<MeetingGoalRequest>,
 ) -> Result<Response, AppError> {
-    let today = today_of(&user);
+    let today = today_of(&state, &user);
     let goal = MeetingGoal::starting(body.meetings, body.days, &body.start_date, today)
         .map_err(|error| AppError::Invalid(vec![log_field_error(error)]))?;
     let account = user.account.id;

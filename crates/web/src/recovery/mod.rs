@@ -15,7 +15,6 @@ use axum::Router;
 use axum::routing::MethodRouter;
 use hearth_domain::recovery::local_today;
 use hearth_store::StoreError;
-use jiff::Timestamp;
 use jiff::civil::Date;
 use jiff::tz::TimeZone;
 use utoipa_axum::router::OpenApiRouter;
@@ -68,11 +67,11 @@ pub fn api_routes() -> OpenApiRouter<AppState> {
 }
 
 /// The member's today, in the time zone they chose (UTC until they do).
-pub(crate) fn today_of(user: &CurrentUser) -> Date {
+pub(crate) fn today_of(state: &AppState, user: &CurrentUser) -> Date {
     let zone = (user.account.time_zone.as_deref())
         .and_then(|name| TimeZone::get(name).ok())
         .unwrap_or(TimeZone::UTC);
-    local_today(Timestamp::now(), &zone)
+    local_today(state.config.clock.now(), &zone)
 }
 
 /// A row of the member's that is not there (or is someone else's) is 404.

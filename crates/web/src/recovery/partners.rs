@@ -137,7 +137,7 @@ async fn member_today(
         .and_then(|account| account.time_zone)
         .and_then(|name| TimeZone::get(&name).ok())
         .unwrap_or(TimeZone::UTC);
-    Ok(local_today(Timestamp::now(), &zone))
+    Ok(local_today(state.config.clock.now(), &zone))
 }
 
 #[derive(Debug, Default)]
