@@ -58,3 +58,8 @@ partners-quiet-notice = { $n ->
     [one] Someone you support has gone quiet. See how they are doing.
    *[other] { $n } people you support have gone quiet. See how they are doing.
 }
+partners-streak = { $n ->
+    [0] No check-ins in a row just now.
+    [one] 1 day in a row with a check-in.
+   *[other] { $n } days in a row with a check-in.
+}

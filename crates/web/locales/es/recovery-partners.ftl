@@ -58,3 +58,8 @@ partners-quiet-notice = { $n ->
     [one] Alguien a quien acompañas se ha quedado en silencio. Mira cómo está.
    *[other] { $n } personas a las que acompañas se han quedado en silencio. Mira cómo están.
 }
+partners-streak = { $n ->
+    [0] Ahora mismo no lleva días seguidos con registro.
+    [one] 1 día seguido con registro.
+   *[other] { $n } días seguidos con registro.
+}
