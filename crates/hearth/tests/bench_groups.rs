@@ -10,7 +10,7 @@ use hearth_store::backend_tests;
 use hearth_store::groups::GroupId;
 use hearth_store::groups::posts::{REPLIES_PER_PAGE, WithMarkdown};
 use hearth_store::people::AccountId;
-use hearth_store::testing::TestDatabase;
+use hearth_store::testing::{TEST_DATA_KEY, TestDatabase};
 
 const GROUPS: i64 = 12;
 const POSTS: i64 = 400;
@@ -33,6 +33,8 @@ fn bench(database: &str) -> Output {
             "--database",
             database,
         ])
+        // The bench's server opens the test database, sealed with this key.
+        .env("HEARTH_DATA_KEY", TEST_DATA_KEY)
         .output()
         .expect("the hearth binary runs")
 }
