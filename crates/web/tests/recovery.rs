@@ -8,30 +8,9 @@ use hearth_domain::recovery::local_today;
 use hearth_store::backend_tests;
 use jiff::tz::TimeZone;
 use jiff::{Timestamp, ToSpan};
-use reqwest::{Client, StatusCode};
+use reqwest::StatusCode;
 use serde_json::{Value, json};
-use support::{TestApp, location, problem, spawn_app};
-
-/// Registers someone in a browser living in Chicago; returns the browser.
-async fn member(app: &TestApp, handle: &str) -> Client {
-    let browser = app.browser();
-    app.register_in_browser(&browser, handle).await;
-    let saved = app
-        .submit(
-            &browser,
-            "/account",
-            "/account/time-zone",
-            &[("time_zone", "America/Chicago")],
-        )
-        .await;
-    assert_eq!(saved.status(), StatusCode::SEE_OTHER);
-    browser
-}
-
-async fn page(app: &TestApp, browser: &Client, path: &str) -> (StatusCode, String) {
-    let response = browser.get(app.url(path)).send().await.unwrap();
-    (response.status(), response.text().await.unwrap())
-}
+use support::{location, problem, spawn_app};
 
 backend_tests! {
     setup = spawn_app;
@@ -40,9 +19,9 @@ backend_tests! {
         let signed_out = app.browser().get(app.url("/recovery")).send().await.unwrap();
         assert_eq!(signed_out.status(), StatusCode::SEE_OTHER, "sign in first");
 
-        let river = member(&app, "river").await;
+        let river = app.member_in("river", "America/Chicago").await;
         let today = local_today(Timestamp::now(), &TimeZone::get("America/Chicago").unwrap());
-        let (status, html) = page(&app, &river, "/recovery").await;
+        let (status, html) = app.page(&river, "/recovery").await;
         assert_eq!(status, StatusCode::OK);
         assert!(html.contains("No counters yet"));
 
@@ -63,27 +42,27 @@ backend_tests! {
             &[("label", "Evening wine"), ("program", "twelve_step"), ("start_date", &start)]).await;
         assert_eq!(made.status(), StatusCode::SEE_OTHER);
         let path = location(&made).to_owned();
-        let (_, html) = page(&app, &river, &path).await;
+        let (_, html) = app.page(&river, &path).await;
         assert!(html.contains("100 days"), "{html}");
         for reached in ["24 hours", "30 days", "60 days", "90 days"] {
             assert!(html.contains(reached), "{reached}");
         }
         assert!(html.contains("Next: 6 months"));
-        let (_, overview) = page(&app, &river, "/recovery").await;
+        let (_, overview) = app.page(&river, "/recovery").await;
         assert!(overview.contains("Evening wine") && overview.contains("100 days"));
 
         // Nobody else reaches it.
-        let stone = member(&app, "stone").await;
-        let (status, _) = page(&app, &stone, &path).await;
+        let stone = app.member_in("stone", "America/Chicago").await;
+        let (status, _) = app.page(&stone, &path).await;
         assert_eq!(status, StatusCode::NOT_FOUND);
-        let (_, theirs) = page(&app, &stone, "/recovery").await;
+        let (_, theirs) = app.page(&stone, "/recovery").await;
         assert!(!theirs.contains("Evening wine"));
         let reset = app.submit(&stone, "/recovery", &format!("{path}/reset"), &[("new_start", &today.to_string())]).await;
         assert_eq!(reset.status(), StatusCode::NOT_FOUND);
     }
 
     async fn starting_again_is_one_calm_step_and_keeps_the_history(app) {
-        let river = member(&app, "river").await;
+        let river = app.member_in("river", "America/Chicago").await;
         let today = local_today(Timestamp::now(), &TimeZone::get("America/Chicago").unwrap());
         let start = today.checked_sub(40.days()).unwrap().to_string();
         let made = app.submit(&river, "/recovery", "/recovery/counters",
@@ -96,7 +75,7 @@ backend_tests! {
         // The same form sent twice changes nothing more.
         let second = app.submit(&river, &path, &format!("{path}/reset"), &fields).await;
         assert_eq!(second.status(), StatusCode::SEE_OTHER);
-        let (_, html) = page(&app, &river, &path).await;
+        let (_, html) = app.page(&river, &path).await;
         assert!(html.contains("3 days") && html.contains("37 days"), "{html}");
         assert_eq!(html.matches("Payday weekends need a plan.").count(), 1);
         assert!(!html.to_lowercase().contains("fail") && !html.to_lowercase().contains("relapse"));
@@ -150,13 +129,13 @@ backend_tests! {
     }
 
     async fn a_milestone_is_shared_only_when_the_member_says_so(app) {
-        let river = member(&app, "river").await;
+        let river = app.member_in("river", "America/Chicago").await;
         let today = local_today(Timestamp::now(), &TimeZone::get("America/Chicago").unwrap());
         let start = today.checked_sub(30.days()).unwrap().to_string();
         let made = app.submit(&river, "/recovery", "/recovery/counters",
             &[("label", "No contact with X"), ("program", "twelve_step"), ("start_date", &start)]).await;
         let path = location(&made).to_owned();
-        let (_, html) = page(&app, &river, &path).await;
+        let (_, html) = app.page(&river, &path).await;
         assert!(html.contains("Once you join a support group"));
         assert!(!html.contains("You reached"), "no groups chosen: nothing offered");
 
@@ -168,13 +147,13 @@ backend_tests! {
         let group_id = group.rsplit('/').next().unwrap().to_owned();
         let chosen = app.submit(&river, &path, &format!("{path}/groups"), &[("groups", &group_id), ("groups", "999999")]).await;
         assert_eq!(location(&chosen), format!("{path}?groups=saved#celebrate"));
-        let (_, html) = page(&app, &river, &format!("{path}?groups=saved")).await;
+        let (_, html) = app.page(&river, &format!("{path}?groups=saved")).await;
         assert!(html.contains(&format!(r#"name="groups" value="{group_id}" checked"#)));
         assert!(html.contains("You reached 30 days!"), "{html}");
         assert!(html.contains("Today I celebrate 30 days."));
 
         // Another member cannot choose groups for it, nor celebrate it.
-        let stone = member(&app, "stone").await;
+        let stone = app.member_in("stone", "America/Chicago").await;
         let theirs = app.submit(&stone, "/recovery", &format!("{path}/groups"), &[("groups", &group_id)]).await;
         assert_eq!(theirs.status(), StatusCode::NOT_FOUND);
         let theirs = app.submit(&stone, "/recovery", &format!("{path}/celebrate"), &[("date", "2026-01-01")]).await;
@@ -184,14 +163,14 @@ backend_tests! {
         let shared = app.submit(&river, &path, &format!("{path}/celebrate"),
             &[("date", &date), ("body", "30 days today. Thank you all.")]).await;
         assert_eq!(location(&shared), format!("{path}?celebration=shared"));
-        let (_, group_page) = page(&app, &river, &group).await;
+        let (_, group_page) = app.page(&river, &group).await;
         assert!(group_page.contains("30 days today. Thank you all."), "{group_page}");
         assert!(!group_page.contains("No contact with X"), "the label stays private");
         // Offered once: sent again, nothing more is posted.
         app.submit(&river, &path, &format!("{path}/celebrate"), &[("date", &date), ("body", "again")]).await;
-        let (_, html) = page(&app, &river, &path).await;
+        let (_, html) = app.page(&river, &path).await;
         assert!(!html.contains("You reached 30 days!"));
-        let (_, group_page) = page(&app, &river, &group).await;
+        let (_, group_page) = app.page(&river, &group).await;
         assert!(!group_page.contains(">again<"));
     }
 }

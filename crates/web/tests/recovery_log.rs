@@ -15,22 +15,6 @@ use reqwest::{Client, Method, StatusCode};
 use serde_json::{Value, json};
 use support::{TestApp, location, problem, spawn_app};
 
-/// Registers someone in a browser living in Chicago; returns the browser.
-async fn member(app: &TestApp, handle: &str) -> Client {
-    let browser = app.browser();
-    app.register_in_browser(&browser, handle).await;
-    let saved = app
-        .submit(
-            &browser,
-            "/account",
-            "/account/time-zone",
-            &[("time_zone", "America/Chicago")],
-        )
-        .await;
-    assert_eq!(saved.status(), StatusCode::SEE_OTHER);
-    browser
-}
-
 /// Today in Chicago, where the members live.
 fn chicago_today() -> Date {
     local_today(Timestamp::now(), &TimeZone::get("America/Chicago").unwrap())
@@ -38,11 +22,6 @@ fn chicago_today() -> Date {
 
 fn days_before(day: Date, days: i64) -> String {
     day.checked_sub(days.days()).unwrap().to_string()
-}
-
-async fn page(app: &TestApp, browser: &Client, path: &str) -> (StatusCode, String) {
-    let response = browser.get(app.url(path)).send().await.unwrap();
-    (response.status(), response.text().await.unwrap())
 }
 
 /// The id in the first `{before}ID{after}` of a page.
@@ -97,9 +76,9 @@ backend_tests! {
         assert_eq!(signed_out.status(), StatusCode::SEE_OTHER);
         assert!(location(&signed_out).starts_with("/login"));
 
-        let river = member(&app, "river").await;
+        let river = app.member_in("river", "America/Chicago").await;
         let today = chicago_today();
-        let (status, html) = page(&app, &river, "/recovery/meetings").await;
+        let (status, html) = app.page(&river, "/recovery/meetings").await;
         assert_eq!(status, StatusCode::OK);
         assert!(html.contains("No meetings in the last 12 weeks."));
         assert!(html.contains(&format!(r#"name="day" type="date" max="{today}" value="{today}""#)));
@@ -127,7 +106,7 @@ backend_tests! {
         for (day, name) in [(today.to_string(), ""), (last_sunday.clone(), "Sunday speaker"), (two_weeks_back, "Beach meeting")] {
             assert_eq!(log(&app, &river, &day, name).await.status(), StatusCode::SEE_OTHER);
         }
-        let (_, html) = page(&app, &river, "/recovery/meetings?noted=1").await;
+        let (_, html) = app.page(&river, "/recovery/meetings?noted=1").await;
         assert!(html.contains(r#"<p class="notice" role="status">Added to your log. Glad you went.</p>"#));
         assert!(html.contains(&week_row(monday, 2, true)), "{html}");
         assert!(html.contains("4 meetings in the last 91 days, in 3 of 14 weeks."), "the calendar says it in words");
@@ -141,8 +120,8 @@ backend_tests! {
         }
 
         // Nobody else sees or removes them.
-        let stone = member(&app, "stone").await;
-        let (_, theirs) = page(&app, &stone, "/recovery/meetings").await;
+        let stone = app.member_in("stone", "America/Chicago").await;
+        let (_, theirs) = app.page(&stone, "/recovery/meetings").await;
         assert!(!theirs.contains("Hospital group") && theirs.contains(&week_row(monday, 0, true)));
         let id = id_in(&html, r#"action="/recovery/meetings/"#, "/delete");
         let path = format!("/recovery/meetings/{id}/delete");
@@ -150,7 +129,7 @@ backend_tests! {
         assert_eq!(taken.status(), StatusCode::NOT_FOUND);
         let removed = app.submit(&river, "/recovery/meetings", &path, &[]).await;
         assert_eq!((removed.status(), location(&removed)), (StatusCode::SEE_OTHER, "/recovery/meetings"));
-        let (_, html) = page(&app, &river, "/recovery/meetings").await;
+        let (_, html) = app.page(&river, "/recovery/meetings").await;
         assert!(html.contains(&week_row(monday, 1, true)));
         let again = app.submit(&river, "/recovery/meetings", &path, &[]).await;
         assert_eq!(again.status(), StatusCode::NOT_FOUND);
@@ -158,27 +137,27 @@ backend_tests! {
 
     async fn i_went_to_this_meeting_from_its_page_in_the_finder(app) {
         with_meeting(&app).await;
-        let (_, html) = page(&app, &app.browser(), "/meetings/big-book").await;
+        let (_, html) = app.page(&app.browser(), "/meetings/big-book").await;
         assert!(!html.contains("I went to this meeting"), "for members signed in");
 
-        let river = member(&app, "river").await;
+        let river = app.member_in("river", "America/Chicago").await;
         let today = chicago_today().to_string();
-        let (_, html) = page(&app, &river, "/meetings/big-book").await;
+        let (_, html) = app.page(&river, "/meetings/big-book").await;
         assert!(html.contains(r#"<input type="hidden" name="meeting" value="big-book">"#));
         assert!(html.contains(&format!(r#"<input type="hidden" name="day" value="{today}">"#)));
         let fields = [("meeting", "big-book"), ("day", today.as_str())];
         let went = app.submit(&river, "/meetings/big-book", "/recovery/meetings", &fields).await;
         assert_eq!((went.status(), location(&went)), (StatusCode::SEE_OTHER, "/meetings/big-book?went=1"));
-        let (_, html) = page(&app, &river, "/meetings/big-book?went=1").await;
+        let (_, html) = app.page(&river, "/meetings/big-book?went=1").await;
         assert!(html.contains("Added to your meeting log. Glad you went."));
         assert!(!html.contains("I went to this meeting"), "not twice by accident");
-        let (_, log) = page(&app, &river, "/recovery/meetings").await;
+        let (_, log) = app.page(&river, "/recovery/meetings").await;
         assert!(log.contains(r#"<a href="/meetings/big-book">Tuesday Big Book</a>"#), "{log}");
 
         // The meeting leaves the list: the log keeps its name, and saying so
         // again is refused kindly.
         app.db.store.import_meetings("test", &[], true, Timestamp::now()).await.unwrap();
-        let (_, log) = page(&app, &river, "/recovery/meetings").await;
+        let (_, log) = app.page(&river, "/recovery/meetings").await;
         assert!(log.contains("Tuesday Big Book") && !log.contains(r#"href="/meetings/big-book""#));
         let gone = app.submit(&river, "/recovery/meetings", "/recovery/meetings", &fields).await;
         assert_eq!(gone.status(), StatusCode::UNPROCESSABLE_ENTITY);
@@ -186,7 +165,7 @@ backend_tests! {
     }
 
     async fn a_ninety_in_ninety_goal_counts_the_members_days_kindly(app) {
-        let river = member(&app, "river").await;
+        let river = app.member_in("river", "America/Chicago").await;
         let today = chicago_today();
         let start = today.checked_sub(9.days()).unwrap();
         let refused = app.submit(&river, "/recovery/meetings", "/recovery/meetings/goals",
@@ -203,7 +182,7 @@ backend_tests! {
         for back in [9, 8, 7, 6, 5, 10] {
             assert_eq!(log(&app, &river, &days_before(today, back), "").await.status(), StatusCode::SEE_OTHER);
         }
-        let (_, html) = page(&app, &river, "/recovery/meetings").await;
+        let (_, html) = app.page(&river, "/recovery/meetings").await;
         assert!(html.contains("<h3>90 meetings in 90 days</h3>"));
         let end = start.checked_add(89.days()).unwrap();
         let lang = Lang::reference();
@@ -218,27 +197,27 @@ backend_tests! {
         for back in [100, 95] {
             log(&app, &river, &days_before(today, back), "").await;
         }
-        let (_, html) = page(&app, &river, "/recovery/meetings").await;
+        let (_, html) = app.page(&river, "/recovery/meetings").await;
         assert!(html.contains("You went to 2 meetings in these 30 days."), "{html}");
         assert!(!html.to_lowercase().contains("fail") && !html.to_lowercase().contains("missed"));
 
         // Nobody else removes a goal.
-        let stone = member(&app, "stone").await;
-        let (_, theirs) = page(&app, &stone, "/recovery/meetings").await;
+        let stone = app.member_in("stone", "America/Chicago").await;
+        let (_, theirs) = app.page(&stone, "/recovery/meetings").await;
         assert!(!theirs.contains("<h3>90 meetings in 90 days</h3>"));
         let id = id_in(&html, r#"action="/recovery/meetings/goals/"#, "/delete");
         let path = format!("/recovery/meetings/goals/{id}/delete");
         assert_eq!(app.submit(&stone, "/recovery/meetings", &path, &[]).await.status(), StatusCode::NOT_FOUND);
         assert_eq!(app.submit(&river, "/recovery/meetings", &path, &[]).await.status(), StatusCode::SEE_OTHER);
-        let (_, html) = page(&app, &river, "/recovery/meetings").await;
+        let (_, html) = app.page(&river, "/recovery/meetings").await;
         assert!(!html.contains("<h3>30 meetings in 30 days</h3>") && html.contains("<h3>90 meetings in 90 days</h3>"));
     }
 
     async fn goals_and_their_steps_are_the_members_alone(app) {
         let signed_out = app.browser().get(app.url("/recovery/goals")).send().await.unwrap();
         assert_eq!(signed_out.status(), StatusCode::SEE_OTHER);
-        let river = member(&app, "river").await;
-        let (_, html) = page(&app, &river, "/recovery/goals").await;
+        let river = app.member_in("river", "America/Chicago").await;
+        let (_, html) = app.page(&river, "/recovery/goals").await;
         assert!(html.contains("No goals yet."));
 
         let refused = app.submit(&river, "/recovery/goals", "/recovery/goals",
@@ -252,12 +231,12 @@ backend_tests! {
             &[("title", "Find a sponsor"), ("steps", "Ask at the Tuesday meeting\r\n\r\nCall twice a week\r\n")]).await;
         assert_eq!(made.status(), StatusCode::SEE_OTHER);
         let path = location(&made).to_owned();
-        let (_, html) = page(&app, &river, &path).await;
+        let (_, html) = app.page(&river, &path).await;
         assert!(html.contains("<h1>Find a sponsor</h1>") && html.contains("Working on it · 0 of 2 steps done"), "{html}");
         let step = id_in(&html, &format!(r#"action="{path}/steps/"#), "\"");
         let marked = app.submit(&river, &path, &format!("{path}/steps/{step}"), &[("done", "true")]).await;
         assert_eq!(marked.status(), StatusCode::SEE_OTHER);
-        let (_, html) = page(&app, &river, &path).await;
+        let (_, html) = app.page(&river, &path).await;
         assert!(html.contains("1 of 2 steps done"));
         assert!(html.contains(r#"Mark not done<span class="visually-hidden">: Ask at the Tuesday meeting</span>"#));
 
@@ -271,16 +250,16 @@ backend_tests! {
         assert_eq!(renamed.status(), StatusCode::SEE_OTHER);
         let done = app.submit(&river, &path, &format!("{path}/state"), &[("state", "complete")]).await;
         assert_eq!(done.status(), StatusCode::SEE_OTHER);
-        let (_, html) = page(&app, &river, &path).await;
+        let (_, html) = app.page(&river, &path).await;
         assert!(html.contains("<h1>Find a sponsor I trust</h1>") && html.contains("Done. Well done. · 1 of 3 steps done"), "{html}");
-        let (_, list) = page(&app, &river, "/recovery/goals").await;
+        let (_, list) = app.page(&river, "/recovery/goals").await;
         assert!(list.contains("<h2 id=\"goals-1-heading\">Done</h2>") && list.contains("Find a sponsor I trust"));
 
         // Another member gets 404 from every route of it, as if it did not exist.
-        let stone = member(&app, "stone").await;
-        let (status, _) = page(&app, &stone, &path).await;
+        let stone = app.member_in("stone", "America/Chicago").await;
+        let (status, _) = app.page(&stone, &path).await;
         assert_eq!(status, StatusCode::NOT_FOUND);
-        let (_, theirs) = page(&app, &stone, "/recovery/goals").await;
+        let (_, theirs) = app.page(&stone, "/recovery/goals").await;
         assert!(!theirs.contains("Find a sponsor"));
         for (action, fields) in [
             (path.clone(), vec![("title", "Mine now")]),
@@ -293,16 +272,16 @@ backend_tests! {
             let response = app.submit(&stone, "/recovery/goals", &action, &fields).await;
             assert_eq!(response.status(), StatusCode::NOT_FOUND, "{action}");
         }
-        let (_, html) = page(&app, &river, &path).await;
+        let (_, html) = app.page(&river, &path).await;
         assert!(html.contains("Find a sponsor I trust") && html.contains("1 of 3 steps done"));
 
         let step_gone = app.submit(&river, &path, &format!("{path}/steps/{step}/delete"), &[]).await;
         assert_eq!(step_gone.status(), StatusCode::SEE_OTHER);
-        let (_, html) = page(&app, &river, &path).await;
+        let (_, html) = app.page(&river, &path).await;
         assert!(html.contains("0 of 2 steps done"));
         let gone = app.submit(&river, &path, &format!("{path}/delete"), &[]).await;
         assert_eq!((gone.status(), location(&gone)), (StatusCode::SEE_OTHER, "/recovery/goals"));
-        assert_eq!(page(&app, &river, &path).await.0, StatusCode::NOT_FOUND);
+        assert_eq!(app.page(&river, &path).await.0, StatusCode::NOT_FOUND);
     }
 
     async fn the_api_keeps_the_log_and_goals_for_the_member_alone(app) {

@@ -8,29 +8,9 @@ use hearth_domain::recovery::local_today;
 use hearth_store::backend_tests;
 use jiff::tz::TimeZone;
 use jiff::{Timestamp, ToSpan};
-use reqwest::{Client, Method, StatusCode};
+use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
-use support::{TestApp, location, problem, spawn_app};
-
-async fn member(app: &TestApp, handle: &str) -> Client {
-    let browser = app.browser();
-    app.register_in_browser(&browser, handle).await;
-    let saved = app
-        .submit(
-            &browser,
-            "/account",
-            "/account/time-zone",
-            &[("time_zone", "America/Chicago")],
-        )
-        .await;
-    assert_eq!(saved.status(), StatusCode::SEE_OTHER);
-    browser
-}
-
-async fn page(app: &TestApp, browser: &Client, path: &str) -> (StatusCode, String) {
-    let response = browser.get(app.url(path)).send().await.unwrap();
-    (response.status(), response.text().await.unwrap())
-}
+use support::{location, problem, spawn_app};
 
 /// The id of the first partnership form on a dashboard.
 fn first_partnership(html: &str, action: &str) -> String {
@@ -41,29 +21,13 @@ fn first_partnership(html: &str, action: &str) -> String {
     html[start..end].to_owned()
 }
 
-async fn call(
-    app: &TestApp,
-    token: &str,
-    method: Method,
-    path: &str,
-    body: Value,
-) -> reqwest::Response {
-    let request = app.api.request(method, app.url(path)).bearer_auth(token);
-    let request = if body.is_null() {
-        request
-    } else {
-        request.json(&body)
-    };
-    request.send().await.unwrap()
-}
-
 backend_tests! {
     setup = spawn_app;
 
     async fn a_partner_sees_only_what_the_member_ticks_and_only_once_they_accept(app) {
-        let river = member(&app, "river").await;
-        let sam = member(&app, "sam").await;
-        let stone = member(&app, "stone").await;
+        let river = app.member_in("river", "America/Chicago").await;
+        let sam = app.member_in("sam", "America/Chicago").await;
+        let stone = app.member_in("stone", "America/Chicago").await;
         let today = local_today(Timestamp::now(), &TimeZone::get("America/Chicago").unwrap());
         let start = today.checked_sub(45.days()).unwrap().to_string();
         app.submit(&river, "/recovery", "/recovery/counters",
@@ -81,11 +45,11 @@ backend_tests! {
         let invited = app.submit(&river, "/recovery/partners", "/recovery/partners",
             &[("handle", "Sam"), ("sees", "counters"), ("sees", "missed")]).await;
         assert_eq!(location(&invited), "/recovery/partners?done=invited");
-        let (_, dashboard) = page(&app, &sam, "/recovery/partners").await;
+        let (_, dashboard) = app.page(&sam, "/recovery/partners").await;
         assert!(dashboard.contains("river would like you as an accountability partner."));
         let id = first_partnership(&dashboard, "accept");
         let view = format!("/recovery/partners/{id}");
-        assert_eq!(page(&app, &sam, &view).await.0, StatusCode::NOT_FOUND, "nothing before accepting");
+        assert_eq!(app.page(&sam, &view).await.0, StatusCode::NOT_FOUND, "nothing before accepting");
         for action in ["accept", "sees", "end"] {
             let refused = app.submit(&stone, "/recovery/partners", &format!("{view}/{action}"), &[("sees", "notes")]).await;
             assert_eq!(refused.status(), StatusCode::NOT_FOUND, "{action}");
@@ -93,52 +57,52 @@ backend_tests! {
         let accepted = app.submit(&sam, "/recovery/partners", &format!("{view}/accept"), &[]).await;
         assert_eq!(location(&accepted), "/recovery/partners?done=accepted");
 
-        let (status, seen) = page(&app, &sam, &view).await;
+        let (status, seen) = app.page(&sam, &view).await;
         assert_eq!(status, StatusCode::OK);
         assert!(seen.contains("Supporting river") && seen.contains("Alcohol: 45 days"), "{seen}");
         assert!(seen.contains("Checked in today or yesterday."));
         assert!(!seen.contains("Private words") && !seen.contains(r#"role="img""#), "no notes or scores unticked");
-        assert_eq!(page(&app, &stone, &view).await.0, StatusCode::NOT_FOUND);
-        assert_eq!(page(&app, &river, &view).await.0, StatusCode::NOT_FOUND, "the partner's view is the partner's");
+        assert_eq!(app.page(&stone, &view).await.0, StatusCode::NOT_FOUND);
+        assert_eq!(app.page(&river, &view).await.0, StatusCode::NOT_FOUND, "the partner's view is the partner's");
 
         // Only the member chooses what is seen, and can open up more.
         let sam_tries = app.submit(&sam, "/recovery/partners", &format!("{view}/sees"), &[("sees", "notes")]).await;
         assert_eq!(sam_tries.status(), StatusCode::NOT_FOUND);
         app.submit(&river, "/recovery/partners", &format!("{view}/sees"),
             &[("sees", "scores"), ("sees", "notes")]).await;
-        let (_, seen) = page(&app, &sam, &view).await;
+        let (_, seen) = app.page(&sam, &view).await;
         assert!(seen.contains("Private words for me.") && seen.contains(r#"role="img""#));
         assert!(!seen.contains("Alcohol"), "counters now unticked");
 
         // Either can end it; then nothing is seen.
         let ended = app.submit(&river, "/recovery/partners", &format!("{view}/end"), &[]).await;
         assert_eq!(location(&ended), "/recovery/partners?done=ended");
-        assert_eq!(page(&app, &sam, &view).await.0, StatusCode::NOT_FOUND);
+        assert_eq!(app.page(&sam, &view).await.0, StatusCode::NOT_FOUND);
     }
 
     async fn partners_get_a_gentle_nudge_when_the_member_goes_quiet(app) {
-        let river = member(&app, "river").await;
-        let sam = member(&app, "sam").await;
+        let river = app.member_in("river", "America/Chicago").await;
+        let sam = app.member_in("sam", "America/Chicago").await;
         app.submit(&river, "/recovery/check-in", "/recovery/check-in", &[("mood", "3"), ("craving", "3")]).await;
         let refused = app.submit(&river, "/recovery/partners", "/recovery/partners/nudge-after", &[("days", "30")]).await;
         assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
         assert!(refused.text().await.unwrap().contains("Choose a number of days from 1 to 14."));
         app.submit(&river, "/recovery/partners", "/recovery/partners/nudge-after", &[("days", "3")]).await;
         app.submit(&river, "/recovery/partners", "/recovery/partners", &[("handle", "sam"), ("sees", "missed")]).await;
-        let (_, dashboard) = page(&app, &sam, "/recovery/partners").await;
+        let (_, dashboard) = app.page(&sam, "/recovery/partners").await;
         let id = first_partnership(&dashboard, "accept");
         app.submit(&sam, "/recovery/partners", &format!("/recovery/partners/{id}/accept"), &[]).await;
 
         let store = &app.db.store;
         assert_eq!(store.nudge_partners(Timestamp::now().checked_add(48.hours()).unwrap()).await.unwrap(), 0, "one quiet day: river chose three");
         assert_eq!(store.nudge_partners(Timestamp::now().checked_add(96.hours()).unwrap()).await.unwrap(), 1);
-        let (_, centre) = page(&app, &sam, "/notifications").await;
+        let (_, centre) = app.page(&sam, "/notifications").await;
         assert!(centre.contains("Someone you support has gone quiet."), "{centre}");
-        let (_, dashboard) = page(&app, &sam, "/recovery/partners").await;
+        let (_, dashboard) = app.page(&sam, "/recovery/partners").await;
         assert!(dashboard.contains("river has not checked in for 3 days. A kind word might help."), "{dashboard}");
-        let (_, centre) = page(&app, &sam, "/notifications").await;
+        let (_, centre) = app.page(&sam, "/notifications").await;
         assert!(!centre.contains("has gone quiet"), "read once seen");
-        let (_, theirs) = page(&app, &river, "/recovery/partners").await;
+        let (_, theirs) = app.page(&river, "/recovery/partners").await;
         assert!(!theirs.contains("has not checked in"), "the member is not told off");
     }
 
@@ -147,38 +111,38 @@ backend_tests! {
         let sam = app.api_member("sam").await;
         let stone = app.api_member("stone").await;
         let today = local_today(Timestamp::now(), &TimeZone::UTC).to_string();
-        call(&app, &river, Method::PUT, &format!("/api/v1/recovery/check-ins/{today}"),
+        app.call(&river, Method::PUT, &format!("/api/v1/recovery/check-ins/{today}"),
             json!({ "mood": 4, "craving": 2, "note": "only if I say so" })).await;
-        let unknown = call(&app, &river, Method::POST, "/api/v1/recovery/partners", json!({ "handle": "ghost" })).await;
+        let unknown = app.call(&river, Method::POST, "/api/v1/recovery/partners", json!({ "handle": "ghost" })).await;
         assert_eq!(problem(unknown, StatusCode::UNPROCESSABLE_ENTITY).await["errors"][0]["field"], "handle");
-        let made = call(&app, &river, Method::POST, "/api/v1/recovery/partners", json!({ "handle": "sam" })).await;
+        let made = app.call(&river, Method::POST, "/api/v1/recovery/partners", json!({ "handle": "sam" })).await;
         assert_eq!(made.status(), StatusCode::CREATED);
         let made: Value = made.json().await.unwrap();
         assert_eq!((made["role"].as_str(), made["accepted"].as_bool(), made["sees"]["notes"].as_bool()), (Some("supports_me"), Some(false), Some(false)));
-        let again = call(&app, &river, Method::POST, "/api/v1/recovery/partners", json!({ "handle": "sam" })).await;
+        let again = app.call(&river, Method::POST, "/api/v1/recovery/partners", json!({ "handle": "sam" })).await;
         problem(again, StatusCode::CONFLICT).await;
         let id = made["id"].as_i64().unwrap();
         let path = format!("/api/v1/recovery/partners/{id}");
 
-        problem(call(&app, &sam, Method::GET, &format!("{path}/member"), Value::Null).await, StatusCode::NOT_FOUND).await;
-        problem(call(&app, &stone, Method::POST, &format!("{path}/accept"), Value::Null).await, StatusCode::NOT_FOUND).await;
-        assert_eq!(call(&app, &sam, Method::POST, &format!("{path}/accept"), Value::Null).await.status(), StatusCode::NO_CONTENT);
-        let list: Value = call(&app, &sam, Method::GET, "/api/v1/recovery/partners", Value::Null).await.json().await.unwrap();
+        problem(app.call(&sam, Method::GET, &format!("{path}/member"), Value::Null).await, StatusCode::NOT_FOUND).await;
+        problem(app.call(&stone, Method::POST, &format!("{path}/accept"), Value::Null).await, StatusCode::NOT_FOUND).await;
+        assert_eq!(app.call(&sam, Method::POST, &format!("{path}/accept"), Value::Null).await.status(), StatusCode::NO_CONTENT);
+        let list: Value = app.call(&sam, Method::GET, "/api/v1/recovery/partners", Value::Null).await.json().await.unwrap();
         assert_eq!(list["partnerships"][0]["role"], "i_support");
         assert_eq!(list["partnerships"][0]["handle"], "river");
 
-        let seen: Value = call(&app, &sam, Method::GET, &format!("{path}/member"), Value::Null).await.json().await.unwrap();
+        let seen: Value = app.call(&sam, Method::GET, &format!("{path}/member"), Value::Null).await.json().await.unwrap();
         assert_eq!(seen["check_ins"][0]["mood"], 4);
         assert_eq!(seen["check_ins"][0]["note"], Value::Null, "notes unshared");
         let sees = json!({ "counters": false, "scores": false, "notes": true, "missed": false });
-        problem(call(&app, &sam, Method::PUT, &format!("{path}/sees"), sees.clone()).await, StatusCode::NOT_FOUND).await;
-        assert_eq!(call(&app, &river, Method::PUT, &format!("{path}/sees"), sees).await.status(), StatusCode::NO_CONTENT);
-        let seen: Value = call(&app, &sam, Method::GET, &format!("{path}/member"), Value::Null).await.json().await.unwrap();
+        problem(app.call(&sam, Method::PUT, &format!("{path}/sees"), sees.clone()).await, StatusCode::NOT_FOUND).await;
+        assert_eq!(app.call(&river, Method::PUT, &format!("{path}/sees"), sees).await.status(), StatusCode::NO_CONTENT);
+        let seen: Value = app.call(&sam, Method::GET, &format!("{path}/member"), Value::Null).await.json().await.unwrap();
         assert_eq!((seen["check_ins"][0]["note"].as_str(), seen["check_ins"][0]["mood"].as_u64()), (Some("only if I say so"), None));
         assert_eq!(seen["quiet_days"], Value::Null);
 
-        problem(call(&app, &stone, Method::DELETE, &path, Value::Null).await, StatusCode::NOT_FOUND).await;
-        assert_eq!(call(&app, &sam, Method::DELETE, &path, Value::Null).await.status(), StatusCode::NO_CONTENT);
-        problem(call(&app, &sam, Method::GET, &format!("{path}/member"), Value::Null).await, StatusCode::NOT_FOUND).await;
+        problem(app.call(&stone, Method::DELETE, &path, Value::Null).await, StatusCode::NOT_FOUND).await;
+        assert_eq!(app.call(&sam, Method::DELETE, &path, Value::Null).await.status(), StatusCode::NO_CONTENT);
+        problem(app.call(&sam, Method::GET, &format!("{path}/member"), Value::Null).await, StatusCode::NOT_FOUND).await;
     }
 }

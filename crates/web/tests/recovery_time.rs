@@ -52,26 +52,11 @@ async fn submit(
         .unwrap()
 }
 
-async fn member_in(app: &TestApp, handle: &str, zone: &str) -> Client {
-    let browser = app.browser();
-    app.register_in_browser(&browser, handle).await;
-    let saved = app
-        .submit(
-            &browser,
-            "/account",
-            "/account/time-zone",
-            &[("time_zone", zone)],
-        )
-        .await;
-    assert_eq!(saved.status(), StatusCode::SEE_OTHER);
-    browser
-}
-
 backend_tests! {
     setup = spawn_app;
 
     async fn days_turn_over_at_the_members_midnight_across_daylight_saving(app) {
-        let river = member_in(&app, "river", "America/New_York").await;
+        let river = app.member_in("river", "America/New_York").await;
         // Clocks in New York went forward at 2:00 on Sunday 8 March 2026.
         // 03:30 UTC on the 9th is 23:30 on the 8th there; 04:30 UTC is 00:30 on the 9th.
         let (late_sunday, _a) = node_at(&app, "2026-03-09T03:30:00Z").await;
@@ -106,7 +91,7 @@ backend_tests! {
         // 12:00 UTC on 15 June is 02:00 on the 16th in Kiritimati (UTC+14)
         // and 01:00 on the 15th in Pago Pago (UTC-11).
         let (node, _stop) = node_at(&app, "2026-06-15T12:00:00Z").await;
-        let wren = member_in(&app, "wren", "Pacific/Kiritimati").await;
+        let wren = app.member_in("wren", "Pacific/Kiritimati").await;
         let made = submit(&wren, &node, "/recovery", "/recovery/counters",
             &[("label", "Gambling"), ("program", "every_30_days"), ("start_date", "2026-06-16")]).await;
         assert_eq!(made.status(), StatusCode::SEE_OTHER, "the 16th is today in Kiritimati");

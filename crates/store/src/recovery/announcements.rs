@@ -87,15 +87,13 @@ impl Store {
     ) -> Result<(), StoreError> {
         let sql = "UPDATE recovery_counters SET announced_through = $3
                    WHERE id = $1 AND account_id = $2";
-        let changed = on_pool!(self, |pool| {
-            sqlx::query(sql)
-                .bind(counter.0)
-                .bind(account.0)
-                .bind(day(through))
-                .execute(pool)
-                .await
-                .map(|done| done.rows_affected())
-        })?;
-        crate::groups::found(changed == 1, Entity::Counter)
+        change_one_row!(
+            self,
+            Entity::Counter,
+            sql,
+            counter.0,
+            account.0,
+            day(through)
+        )
     }
 }

@@ -138,17 +138,15 @@ impl Store {
     ) -> Result<(), StoreError> {
         let sql = "UPDATE recovery_counters SET label = $3, program = $4
                    WHERE id = $1 AND account_id = $2";
-        let changed = on_pool!(self, |pool| {
-            sqlx::query(sql)
-                .bind(id.0)
-                .bind(account.0)
-                .bind(label.as_str())
-                .bind(program.as_str())
-                .execute(pool)
-                .await
-                .map(|done| done.rows_affected())
-        })?;
-        crate::groups::found(changed == 1, Entity::Counter)
+        change_one_row!(
+            self,
+            Entity::Counter,
+            sql,
+            id.0,
+            account.0,
+            label.as_str(),
+            program.as_str()
+        )
     }
 
     /// Starts the counter again from `reset.new_start`, keeping the streak
@@ -260,14 +258,6 @@ impl Store {
         id: CounterId,
     ) -> Result<(), StoreError> {
         let sql = "DELETE FROM recovery_counters WHERE id = $1 AND account_id = $2";
-        let deleted = on_pool!(self, |pool| {
-            sqlx::query(sql)
-                .bind(id.0)
-                .bind(account.0)
-                .execute(pool)
-                .await
-                .map(|done| done.rows_affected())
-        })?;
-        crate::groups::found(deleted == 1, Entity::Counter)
+        change_one_row!(self, Entity::Counter, sql, id.0, account.0)
     }
 }

@@ -202,32 +202,22 @@ impl Store {
         let sql = "UPDATE recovery_goals
                    SET title = COALESCE($3, title), state = COALESCE($4, state), updated_at = $5
                    WHERE id = $1 AND account_id = $2";
-        let changed = on_pool!(self, |pool| {
-            sqlx::query(sql)
-                .bind(id.0)
-                .bind(account.0)
-                .bind(title.map(GoalTitle::as_str))
-                .bind(state.map(GoalState::as_str))
-                .bind(to_seconds(now))
-                .execute(pool)
-                .await
-                .map(|done| done.rows_affected())
-        })?;
-        crate::groups::found(changed == 1, Entity::Goal)
+        change_one_row!(
+            self,
+            Entity::Goal,
+            sql,
+            id.0,
+            account.0,
+            title.map(GoalTitle::as_str),
+            state.map(GoalState::as_str),
+            to_seconds(now)
+        )
     }
 
     /// Deletes one of the member's goals, with its steps.
     pub async fn delete_goal(&self, account: AccountId, id: GoalId) -> Result<(), StoreError> {
         let sql = "DELETE FROM recovery_goals WHERE id = $1 AND account_id = $2";
-        let deleted = on_pool!(self, |pool| {
-            sqlx::query(sql)
-                .bind(id.0)
-                .bind(account.0)
-                .execute(pool)
-                .await
-                .map(|done| done.rows_affected())
-        })?;
-        crate::groups::found(deleted == 1, Entity::Goal)
+        change_one_row!(self, Entity::Goal, sql, id.0, account.0)
     }
 
     /// Adds a step to the end of one of the member's goals. The inner error,

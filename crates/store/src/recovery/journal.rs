@@ -123,17 +123,15 @@ impl Store {
         let body = self.seal(Sealed::JournalEntry, account.0, text.as_str())?;
         let sql = "UPDATE recovery_journal SET body = $3, updated_at = $4
                    WHERE id = $1 AND account_id = $2";
-        let changed = on_pool!(self, |pool| {
-            sqlx::query(sql)
-                .bind(id.0)
-                .bind(account.0)
-                .bind(&body)
-                .bind(to_seconds(now))
-                .execute(pool)
-                .await
-                .map(|done| done.rows_affected())
-        })?;
-        crate::groups::found(changed == 1, Entity::JournalEntry)
+        change_one_row!(
+            self,
+            Entity::JournalEntry,
+            sql,
+            id.0,
+            account.0,
+            &body,
+            to_seconds(now)
+        )
     }
 
     /// Deletes one of the member's entries for good.
@@ -143,14 +141,6 @@ impl Store {
         id: JournalEntryId,
     ) -> Result<(), StoreError> {
         let sql = "DELETE FROM recovery_journal WHERE id = $1 AND account_id = $2";
-        let deleted = on_pool!(self, |pool| {
-            sqlx::query(sql)
-                .bind(id.0)
-                .bind(account.0)
-                .execute(pool)
-                .await
-                .map(|done| done.rows_affected())
-        })?;
-        crate::groups::found(deleted == 1, Entity::JournalEntry)
+        change_one_row!(self, Entity::JournalEntry, sql, id.0, account.0)
     }
 }

@@ -215,15 +215,7 @@ impl Store {
         id: LoggedMeetingId,
     ) -> Result<(), StoreError> {
         let sql = "DELETE FROM recovery_meeting_log WHERE id = $1 AND account_id = $2";
-        let deleted = on_pool!(self, |pool| {
-            sqlx::query(sql)
-                .bind(id.0)
-                .bind(account.0)
-                .execute(pool)
-                .await
-                .map(|done| done.rows_affected())
-        })?;
-        crate::groups::found(deleted == 1, Entity::LoggedMeeting)
+        change_one_row!(self, Entity::LoggedMeeting, sql, id.0, account.0)
     }
 
     /// Sets a meeting goal for the member.
@@ -273,14 +265,6 @@ impl Store {
         id: MeetingGoalId,
     ) -> Result<(), StoreError> {
         let sql = "DELETE FROM recovery_meeting_goals WHERE id = $1 AND account_id = $2";
-        let deleted = on_pool!(self, |pool| {
-            sqlx::query(sql)
-                .bind(id.0)
-                .bind(account.0)
-                .execute(pool)
-                .await
-                .map(|done| done.rows_affected())
-        })?;
-        crate::groups::found(deleted == 1, Entity::MeetingGoal)
+        change_one_row!(self, Entity::MeetingGoal, sql, id.0, account.0)
     }
 }

@@ -5,6 +5,23 @@
 //! and reads or changes only that account's rows, so no caller can reach
 //! another person's record by id.
 
+/// Runs one statement meant to change exactly one of the member's rows,
+/// binding the values in order: [`StoreError::NotFound`](crate::StoreError)
+/// for `$entity` when it changed none (there is no such row, or it is
+/// someone else's).
+macro_rules! change_one_row {
+    ($store:expr, $entity:expr, $sql:expr $(, $value:expr)* $(,)?) => {{
+        let changed = $crate::on_pool!($store, |pool| {
+            sqlx::query($sql)
+                $(.bind($value))*
+                .execute(pool)
+                .await
+                .map(|done| done.rows_affected())
+        })?;
+        $crate::groups::found(changed == 1, $entity)
+    }};
+}
+
 mod announcements;
 mod check_ins;
 mod counters;

@@ -178,16 +178,14 @@ impl Store {
     ) -> Result<(), StoreError> {
         let sql = "UPDATE recovery_partners SET accepted_at = $3
                    WHERE id = $1 AND partner_id = $2 AND accepted_at IS NULL";
-        let changed = on_pool!(self, |pool| {
-            sqlx::query(sql)
-                .bind(id.0)
-                .bind(partner.0)
-                .bind(to_seconds(now))
-                .execute(pool)
-                .await
-                .map(|done| done.rows_affected())
-        })?;
-        crate::groups::found(changed == 1, Entity::Partnership)
+        change_one_row!(
+            self,
+            Entity::Partnership,
+            sql,
+            id.0,
+            partner.0,
+            to_seconds(now)
+        )
     }
 
     /// The member changes what their partner sees.
@@ -200,19 +198,17 @@ impl Store {
         let sql = "UPDATE recovery_partners SET sees_counters = $3, sees_scores = $4,
                        sees_notes = $5, sees_missed = $6
                    WHERE id = $1 AND member_id = $2";
-        let changed = on_pool!(self, |pool| {
-            sqlx::query(sql)
-                .bind(id.0)
-                .bind(member.0)
-                .bind(sees.counters)
-                .bind(sees.scores)
-                .bind(sees.notes)
-                .bind(sees.missed)
-                .execute(pool)
-                .await
-                .map(|done| done.rows_affected())
-        })?;
-        crate::groups::found(changed == 1, Entity::Partnership)
+        change_one_row!(
+            self,
+            Entity::Partnership,
+            sql,
+            id.0,
+            member.0,
+            sees.counters,
+            sees.scores,
+            sees.notes,
+            sees.missed
+        )
     }
 
     /// Ends a partnership, or declines or withdraws an invitation: either
@@ -271,15 +267,13 @@ impl Store {
         after: NudgeAfter,
     ) -> Result<(), StoreError> {
         let sql = "UPDATE accounts SET nudge_after_days = $2 WHERE id = $1";
-        let changed = on_pool!(self, |pool| {
-            sqlx::query(sql)
-                .bind(member.0)
-                .bind(i32::from(after.days()))
-                .execute(pool)
-                .await
-                .map(|done| done.rows_affected())
-        })?;
-        crate::groups::found(changed == 1, Entity::Account)
+        change_one_row!(
+            self,
+            Entity::Account,
+            sql,
+            member.0,
+            i32::from(after.days())
+        )
     }
 
     /// Nudges the partners of every member who has gone quiet for as many

@@ -100,6 +100,51 @@ impl TestApp {
         hidden_field(&html, "csrf_token").expect("the page has a CSRF token")
     }
 
+    /// Registers someone in a browser, living in the IANA time zone
+    /// `zone`; returns the browser.
+    pub async fn member_in(&self, handle: &str, zone: &str) -> Client {
+        let browser = self.browser();
+        self.register_in_browser(&browser, handle).await;
+        let saved = self
+            .submit(
+                &browser,
+                "/account",
+                "/account/time-zone",
+                &[("time_zone", zone)],
+            )
+            .await;
+        assert_eq!(
+            saved.status(),
+            StatusCode::SEE_OTHER,
+            "{handle} moves to {zone}"
+        );
+        browser
+    }
+
+    /// A page as `browser` gets it: the status and the HTML.
+    pub async fn page(&self, browser: &Client, path: &str) -> (StatusCode, String) {
+        let response = browser.get(self.url(path)).send().await.unwrap();
+        (response.status(), response.text().await.unwrap())
+    }
+
+    /// An API call as the holder of `token`, with a JSON body unless it is
+    /// null.
+    pub async fn call(
+        &self,
+        token: &str,
+        method: reqwest::Method,
+        path: &str,
+        body: Value,
+    ) -> Response {
+        let request = self.api.request(method, self.url(path)).bearer_auth(token);
+        let request = if body.is_null() {
+            request
+        } else {
+            request.json(&body)
+        };
+        request.send().await.unwrap()
+    }
+
     /// Submits a form the way a browser would, CSRF token included.
     pub async fn submit(
         &self,
