@@ -114,10 +114,15 @@ process.on('exit', () => {
 export async function startServer(databaseUrl, { timeoutMs = 60_000 } = {}) {
   const bin = hearthBin();
   const args = ['serve', '--addr', '127.0.0.1:0', '--database', databaseUrl];
+  // The data key file goes beside an SQLite file; for PostgreSQL it would
+  // land in the working folder, so it gets a throw-away folder of its own.
+  const keyFile = databaseUrl.startsWith('postgres')
+    ? { HEARTH_DATA_KEY_FILE: path.join(mkdtempSync(path.join(tmpdir(), 'hearth-key-')), 'hearth-data.key') }
+    : {};
   const child = spawn(bin, args, {
     cwd: repoRoot,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, NO_COLOR: '1' },
+    env: { ...process.env, NO_COLOR: '1', ...keyFile },
   });
   running.add(child);
 
