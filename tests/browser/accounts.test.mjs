@@ -22,32 +22,13 @@ import {
   startServer,
   uniqueHandle,
   withServerLog,
+  PASSWORD,
+  backends,
+  pathOf,
+  submit,
 } from './support.mjs';
 
-const PASSWORD = 'kettle-on-the-hob-42';
 const STEP_TIMEOUT = 120_000;
-
-const backends = [
-  { name: 'SQLite', fresh: freshSqlite },
-  { name: 'PostgreSQL', fresh: freshPostgres },
-];
-
-/** The path of the page's current URL. */
-function pathOf(page) {
-  return new URL(page.url()).pathname;
-}
-
-/** Clicks `locator` and returns the response to the form's POST to `action`. */
-async function submit(page, locator, action) {
-  const [response] = await Promise.all([
-    page.waitForResponse(
-      (r) => r.request().method() === 'POST' && new URL(r.url()).pathname === action,
-    ),
-    locator.click(),
-  ]);
-  await page.waitForLoadState('load');
-  return response;
-}
 
 for (const backend of backends) {
   describe(`accounts on ${backend.name}`, { timeout: 10 * STEP_TIMEOUT }, () => {

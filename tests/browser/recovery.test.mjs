@@ -27,51 +27,17 @@ import {
   startServer,
   uniqueHandle,
   withServerLog,
+  PASSWORD,
+  assertRedirected,
+  backends,
+  pathOf,
+  register,
+  submit,
 } from './support.mjs';
 
-const PASSWORD = 'kettle-on-the-hob-42';
 const STEP_TIMEOUT = 120_000;
 const PHONE = { width: 360, height: 740 };
 const CRISIS_WORDS = "I don't want to be here anymore. I have the pills ready.";
-
-const backends = [
-  { name: 'SQLite', fresh: freshSqlite },
-  { name: 'PostgreSQL', fresh: freshPostgres },
-];
-
-/** The path of the page's current URL. */
-function pathOf(page) {
-  return new URL(page.url()).pathname;
-}
-
-/** Clicks `locator` and returns the response to the form's POST to `action`. */
-async function submit(page, locator, action) {
-  const [response] = await Promise.all([
-    page.waitForResponse(
-      (r) => r.request().method() === 'POST' && new URL(r.url()).pathname === action,
-    ),
-    locator.click(),
-  ]);
-  await page.waitForLoadState('load');
-  return response;
-}
-
-/** Asserts that a POST was answered with a redirect (303 See Other, or 302). */
-function assertRedirected(response, what) {
-  assert.ok(
-    [302, 303].includes(response.status()),
-    `${what}: expected a redirect, got ${response.status()} from POST ${new URL(response.url()).pathname}`,
-  );
-}
-
-/** Registers `handle` through /register and waits for /account. */
-async function register(page, base, handle) {
-  await page.goto(`${base}/register`);
-  await page.locator('input[name="handle"]').fill(handle);
-  await page.locator('input[name="password"]').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Create my account' }).click();
-  await page.waitForURL((url) => url.pathname === '/account');
-}
 
 /** Saves a time zone through the form on /account. */
 async function setTimeZone(page, base, zone) {

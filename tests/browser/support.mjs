@@ -1,6 +1,7 @@
 // Shared helpers for the browser tests: the real `hearth` binary on a fresh
 // database, a headless Chromium, and an axe-core audit.
 
+import assert from 'node:assert/strict';
 import { spawn, execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -277,4 +278,48 @@ export function formatViolations(label, violations) {
     }
   }
   return `${label}:\n${parts.join('\n')}`;
+}
+
+// What the page tests share.
+
+/** The password every test person signs in with. */
+export const PASSWORD = 'kettle-on-the-hob-42';
+
+export const backends = [
+  { name: 'SQLite', fresh: freshSqlite },
+  { name: 'PostgreSQL', fresh: freshPostgres },
+];
+
+/** The path of the page's current URL. */
+export function pathOf(page) {
+  return new URL(page.url()).pathname;
+}
+
+/** Clicks `locator` and returns the response to the form's POST to `action`. */
+export async function submit(page, locator, action) {
+  const [response] = await Promise.all([
+    page.waitForResponse(
+      (r) => r.request().method() === 'POST' && new URL(r.url()).pathname === action,
+    ),
+    locator.click(),
+  ]);
+  await page.waitForLoadState('load');
+  return response;
+}
+
+/** Asserts that a POST was answered with a redirect (303 See Other, or 302). */
+export function assertRedirected(response, what) {
+  assert.ok(
+    [302, 303].includes(response.status()),
+    `${what}: expected a redirect, got ${response.status()} from POST ${new URL(response.url()).pathname}`,
+  );
+}
+
+/** Registers `handle` through /register and waits for /account. */
+export async function register(page, base, handle) {
+  await page.goto(`${base}/register`);
+  await page.locator('input[name="handle"]').fill(handle);
+  await page.locator('input[name="password"]').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Create my account' }).click();
+  await page.waitForURL((url) => url.pathname === '/account');
 }
