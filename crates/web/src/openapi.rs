@@ -26,7 +26,7 @@ use crate::app::api_routes;
         (name = "meetings", description = "Finding meetings"),
         (name = "groups", description = "Support groups: joining, shares, replies and notifications; content is for members only"),
         (name = "safety", description = "Crisis language, reports, the moderation queue and the audit log"),
-        (name = "recovery", description = "A member's own recovery counters and milestones; for them alone"),
+        (name = "recovery", description = "A member's own recovery record: counters and milestones, daily check-ins, journal, meeting log, goals, and the accountability partners they choose; for them alone and those partners"),
     )
 )]
 struct BaseDocument;
