@@ -116,7 +116,11 @@ async fn first_key(store: &Store, path: &Path) -> Result<Keyring, Exit> {
     }
     let key = DataKey::generate();
     write_key_file(path, &[&key])?;
-    tracing::info!(path = %path.display(), key = key.id(), "made a new data key file; back it up");
+    println!(
+        "Made a data key at {}: it seals journals and check-in notes. Back it up apart from \
+         the database; without it, those words cannot be read.",
+        path.display()
+    );
     Ok(Keyring::new(key, vec![]))
 }
 

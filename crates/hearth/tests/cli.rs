@@ -326,6 +326,10 @@ async fn the_data_key_file_is_made_once_kept_private_and_rotated() {
     let key_file = dir.path().join("hearth-data.key");
     let first = hearth_without_key(&url, &["migrate"]);
     assert!(first.status.success(), "{}", stderr(&first));
+    assert!(
+        stdout(&first).contains("Back it up apart from the database"),
+        "the operator is told"
+    );
     let mode = std::fs::metadata(&key_file).unwrap().permissions().mode();
     assert_eq!(mode & 0o777, 0o600, "readable by its owner alone");
     let original = std::fs::read_to_string(&key_file).unwrap();
