@@ -576,5 +576,86 @@ for (const backend of backends) {
         await pages.check(page, '/recovery/journal/ID?written=crisis#crisis');
         pages.assertClean();
       }));
+
+    it('keeps the meeting log, goals, a milestone to celebrate and a partner\'s view accessible on a phone', { timeout: 3 * STEP_TIMEOUT }, (t) =>
+      onPhone(async (page) => {
+        const pages = checker(t, backend.name);
+        const partner = uniqueHandle('partner');
+        // The partner first, so the member can invite them; then sign out.
+        await register(page, base, partner);
+        await page.getByRole('button', { name: 'Sign out' }).first().click();
+        await page.waitForLoadState('load');
+        const member = uniqueHandle('member');
+        await register(page, base, member);
+        await setTimeZone(page, base, 'America/Chicago');
+
+        // Meeting log: one meeting in the member's words, and a 90-in-90 goal.
+        await page.goto(`${base}/recovery/meetings`);
+        await page.getByLabel('Which meeting', { exact: false }).fill('Tuesday night speaker');
+        assertRedirected(
+          await submit(page, page.getByRole('button', { name: 'Add to my log', exact: true }), '/recovery/meetings'),
+          'logging a meeting',
+        );
+        assertRedirected(
+          await submit(page, page.getByRole('button', { name: 'Start the goal', exact: true }), '/recovery/meetings/goals'),
+          'starting 90 in 90',
+        );
+        assert.match(await page.locator('main').innerText(), /Tuesday night speaker/);
+        await pages.check(page, '/recovery/meetings with a meeting, a goal and the calendar');
+
+        // Goals: one with two steps, one of them done.
+        await page.goto(`${base}/recovery/goals`);
+        await page.getByLabel('Your goal', { exact: true }).fill('Call my sponsor every week');
+        await page.getByLabel('Steps', { exact: false }).fill('Save the number\nCall on Sunday');
+        assertRedirected(
+          await submit(page, page.getByRole('button', { name: 'Set the goal', exact: true }), '/recovery/goals'),
+          'setting a goal',
+        );
+        await pages.check(page, '/recovery/goals/ID');
+        await page.goto(`${base}/recovery/goals`);
+        await pages.check(page, '/recovery/goals');
+
+        // A counter 30 days old, offered to no group yet.
+        const start = await page.evaluate(() => {
+          const day = new Date(Date.now() - 30 * 86_400_000);
+          return day.toISOString().slice(0, 10);
+        });
+        await page.goto(`${base}/recovery`);
+        await page.getByLabel('What it counts', { exact: true }).fill('Alcohol');
+        await page.getByLabel('The day you started', { exact: true }).fill(start);
+        assertRedirected(
+          await submit(page, page.getByRole('button', { name: 'Start the counter', exact: true }), '/recovery/counters'),
+          'starting a counter',
+        );
+        await pages.check(page, '/recovery/counters/ID with "Celebrate with your groups"');
+
+        // The partner: invited with notes unticked, then accepted.
+        await page.goto(`${base}/recovery/partners`);
+        await page.getByLabel('Their handle', { exact: true }).fill(partner);
+        assertRedirected(
+          await submit(page, page.getByRole('button', { name: 'Send the invitation', exact: true }), '/recovery/partners'),
+          'inviting a partner',
+        );
+        assert.match(await page.locator('main').innerText(), /Waiting for them to accept/);
+        await pages.check(page, '/recovery/partners, an invitation sent');
+        await page.getByRole('button', { name: 'Sign out' }).first().click();
+        await page.waitForLoadState('load');
+
+        await page.goto(`${base}/login`);
+        await page.locator('input[name="handle"]').fill(partner);
+        await page.locator('input[name="password"]').fill(PASSWORD);
+        await page.locator('main').getByRole('button', { name: 'Sign in' }).click();
+        await page.waitForLoadState('load');
+        await page.goto(`${base}/recovery/partners`);
+        await pages.check(page, '/recovery/partners, an invitation received');
+        await page.getByRole('button', { name: 'Accept', exact: true }).click();
+        await page.waitForURL((url) => url.pathname === '/recovery/partners' && url.search === '?done=accepted');
+        await page.locator('main').getByRole('link', { name: member, exact: true }).click();
+        await page.waitForLoadState('load');
+        assert.match(pathOf(page), /^\/recovery\/partners\/\d+$/);
+        assert.match(await page.locator('main').innerText(), /Alcohol: 30 days/);
+        await pages.check(page, '/recovery/partners/ID, the partner\'s view');
+        pages.assertClean();
+      }));
   });
 }
