@@ -48,56 +48,45 @@ pub(super) struct Celebration {
     pub body: String,
 }
 
-/// The milestone this counter's member may celebrate now, if they chose
-/// groups for it and one was reached lately.
-pub(super) async fn celebration(
+/// What a counter's page offers about celebrating: the member's groups as
+/// checkboxes (id, name, whether chosen), and the milestone they may
+/// celebrate now, if they chose groups and one was reached lately.
+pub(super) async fn offers(
     state: &AppState,
     ctx: &PageContext,
     user: &CurrentUser,
     counter: &Counter,
     today: Date,
-) -> Result<Option<Celebration>, AppError> {
-    let Some(milestone) =
-        (counter.program).to_announce(counter.start, counter.announced_through, today)
-    else {
-        return Ok(None);
-    };
+) -> Result<(Vec<(i64, String, bool)>, Option<Celebration>), AppError> {
     let chosen = (state.store)
         .announcement_groups(user.account.id, counter.id)
         .await?;
-    if chosen.is_empty() {
-        return Ok(None);
-    }
-    let groups = (state.store.groups_of(user.account.id).await?.into_iter())
-        .filter(|(listing, _)| chosen.contains(&listing.group.id))
-        .map(|(listing, _)| listing.group.name.to_string())
-        .collect();
-    let what = milestone_words(ctx, &milestone);
-    Ok(Some(Celebration {
-        body: ctx.t_with("celebrate-body", "what", what.as_str()),
-        what,
-        when: ctx.lang.date(milestone.date),
-        date: milestone.date.to_string(),
-        groups,
-    }))
-}
-
-/// The member's groups as checkboxes: id, name, and whether chosen.
-pub(super) async fn group_choices(
-    state: &AppState,
-    user: &CurrentUser,
-    counter: CounterId,
-) -> Result<Vec<(i64, String, bool)>, AppError> {
-    let chosen = (state.store)
-        .announcement_groups(user.account.id, counter)
-        .await?;
-    Ok((state.store.groups_of(user.account.id).await?.into_iter())
+    let choices: Vec<(i64, String, bool)> = (state.store.groups_of(user.account.id).await?)
+        .into_iter()
         .map(|(listing, _)| {
             let group = listing.group;
-            let chosen = chosen.contains(&group.id);
-            (group.id.0, group.name.to_string(), chosen)
+            (
+                group.id.0,
+                group.name.to_string(),
+                chosen.contains(&group.id),
+            )
         })
-        .collect())
+        .collect();
+    let milestone = (counter.program).to_announce(counter.start, counter.announced_through, today);
+    let celebration = milestone.filter(|_| !chosen.is_empty()).map(|milestone| {
+        let what = milestone_words(ctx, &milestone);
+        Celebration {
+            body: ctx.t_with("celebrate-body", "what", what.as_str()),
+            what,
+            when: ctx.lang.date(milestone.date),
+            date: milestone.date.to_string(),
+            groups: (choices.iter())
+                .filter(|(_, _, chosen)| *chosen)
+                .map(|(_, name, _)| name.clone())
+                .collect(),
+        }
+    });
+    Ok((choices, celebration))
 }
 
 async fn choose_groups(

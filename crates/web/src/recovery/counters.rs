@@ -20,7 +20,7 @@ use utoipa::ToSchema;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use super::announcements::{Celebration, celebration, group_choices};
+use super::announcements::{Celebration, offers};
 use super::{Routes, today_of};
 use crate::auth::CurrentUser;
 use crate::error::{FieldError, Problem};
@@ -293,8 +293,7 @@ async fn counter_page(
         .await?
         .ok_or(AppError::NotFound)?;
     let streaks = state.store.past_streaks(user.account.id, id).await?;
-    let celebration = celebration(state, &ctx, user, &counter, today).await?;
-    let groups = group_choices(state, user, id).await?;
+    let (groups, celebration) = offers(state, &ctx, user, &counter, today).await?;
     let lang = ctx.lang;
     Ok(CounterPage {
         celebration,
