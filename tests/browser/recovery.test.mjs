@@ -31,6 +31,7 @@ import {
   assertRedirected,
   backends,
   pathOf,
+  looseFieldErrors,
   register,
   submit,
 } from './support.mjs';
@@ -76,38 +77,6 @@ async function checkIn(page, base, { mood = 3, craving = 2, used = null, helped 
   await page.getByLabel(/^What helped/).fill(helped);
   await page.getByLabel(/^A note for yourself/).fill(note);
   return submit(page, page.getByRole('button', { name: /^Save (my check-in|the changes)$/ }), '/recovery/check-in');
-}
-
-/**
- * What is wrong with the way the page's field errors are tied to their
- * fields (as in groups.test.mjs): each `.field-error` needs an id that a
- * control or its fieldset names in aria-describedby, and a described
- * control must be aria-invalid.
- */
-async function looseFieldErrors(page) {
-  return page.evaluate(() => {
-    const problems = [];
-    const errors = document.querySelectorAll('main .field-error');
-    for (const error of errors) {
-      const text = error.textContent.trim();
-      if (!error.id) {
-        problems.push(`the error "${text}" has no id, so no field can point to it`);
-        continue;
-      }
-      const owners = [...document.querySelectorAll('[aria-describedby]')].filter((el) =>
-        el.getAttribute('aria-describedby').split(/\s+/).includes(error.id),
-      );
-      if (owners.length === 0) problems.push(`no field has aria-describedby="${error.id}" ("${text}")`);
-      for (const owner of owners) {
-        const control = ['INPUT', 'TEXTAREA', 'SELECT'].includes(owner.tagName);
-        if (control && owner.getAttribute('aria-invalid') !== 'true') {
-          problems.push(`#${owner.id} is described by #${error.id} but is not aria-invalid="true"`);
-        }
-      }
-    }
-    if (errors.length === 0) problems.push('the page shows no field error at all');
-    return problems;
-  });
 }
 
 /**

@@ -323,3 +323,35 @@ export async function register(page, base, handle) {
   await page.getByRole('button', { name: 'Create my account' }).click();
   await page.waitForURL((url) => url.pathname === '/account');
 }
+
+/**
+ * What is wrong with the way the page's field errors are tied to their
+ * fields: each `.field-error` needs an id that a control (or its fieldset)
+ * names in aria-describedby, and a described input must be aria-invalid, so
+ * that a screen reader reads the error with the field.
+ */
+export async function looseFieldErrors(page) {
+  return page.evaluate(() => {
+    const problems = [];
+    const errors = document.querySelectorAll('main .field-error');
+    for (const error of errors) {
+      const text = error.textContent.trim();
+      if (!error.id) {
+        problems.push(`the error "${text}" has no id, so no field can point to it`);
+        continue;
+      }
+      const owners = [...document.querySelectorAll('[aria-describedby]')].filter((el) =>
+        el.getAttribute('aria-describedby').split(/\s+/).includes(error.id),
+      );
+      if (owners.length === 0) problems.push(`no field has aria-describedby="${error.id}" ("${text}")`);
+      for (const owner of owners) {
+        const control = ['INPUT', 'TEXTAREA', 'SELECT'].includes(owner.tagName);
+        if (control && owner.getAttribute('aria-invalid') !== 'true') {
+          problems.push(`#${owner.id} is described by #${error.id} but is not aria-invalid="true"`);
+        }
+      }
+    }
+    if (errors.length === 0) problems.push('the page shows no field error at all');
+    return problems;
+  });
+}
