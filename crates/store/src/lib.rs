@@ -90,6 +90,36 @@ impl Store {
     }
 }
 
+/// Starts a transaction that will write.
+///
+/// On SQLite it takes the write lock at once (`BEGIN IMMEDIATE`), waiting
+/// up to the busy timeout for another writer to finish. A deferred
+/// transaction that reads first and writes later cannot wait: if another
+/// connection holds the write lock at that moment (one whose dropped
+/// transaction is still being rolled back, say), SQLite answers "database
+/// is locked" at once. PostgreSQL needs no such care.
+pub(crate) trait BeginWrite {
+    type Db: sqlx::Database;
+
+    async fn begin_write(&self) -> Result<sqlx::Transaction<'static, Self::Db>, sqlx::Error>;
+}
+
+impl BeginWrite for SqlitePool {
+    type Db = sqlx::Sqlite;
+
+    async fn begin_write(&self) -> Result<sqlx::Transaction<'static, sqlx::Sqlite>, sqlx::Error> {
+        self.begin_with("BEGIN IMMEDIATE").await
+    }
+}
+
+impl BeginWrite for PgPool {
+    type Db = sqlx::Postgres;
+
+    async fn begin_write(&self) -> Result<sqlx::Transaction<'static, sqlx::Postgres>, sqlx::Error> {
+        self.begin().await
+    }
+}
+
 /// Instants cross the crate boundary as [`jiff::Timestamp`] and rest in the
 /// database as whole Unix seconds.
 pub(crate) fn to_seconds(instant: jiff::Timestamp) -> i64 {

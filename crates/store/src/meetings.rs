@@ -16,7 +16,7 @@ use tokio::sync::mpsc;
 
 use crate::error::Entity;
 use crate::people::AccountId;
-use crate::{Store, StoreError, on_pool, to_seconds};
+use crate::{BeginWrite, Store, StoreError, on_pool, to_seconds};
 
 /// What an import did.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -238,7 +238,7 @@ impl Store {
     ) -> Result<ImportReport, StoreError> {
         let now_seconds = to_seconds(now);
         let report = on_pool!(self, |pool| async {
-            let mut tx = pool.begin().await?;
+            let mut tx = pool.begin_write().await?;
             lock_meeting_list!(tx);
             let existing: Vec<(String, String)> =
                 sqlx::query_as("SELECT slug, record FROM meetings WHERE source = $1")
@@ -348,13 +348,14 @@ impl Store {
     ) -> Result<(), StoreError> {
         let now_seconds = to_seconds(now);
         let created = on_pool!(self, |pool| async {
-            let mut tx = pool.begin().await?;
+            let mut tx = pool.begin_write().await?;
             lock_meeting_list!(tx);
             let taken: Option<i64> = sqlx::query_scalar("SELECT id FROM meetings WHERE slug = $1")
                 .bind(&meeting.slug)
                 .fetch_optional(&mut *tx)
                 .await?;
             if taken.is_some() {
+                tx.rollback().await?;
                 return Ok(false);
             }
             let change = json!({ "action": "added" });
@@ -381,7 +382,7 @@ impl Store {
     ) -> Result<(), StoreError> {
         let now_seconds = to_seconds(now);
         let updated = on_pool!(self, |pool| async {
-            let mut tx = pool.begin().await?;
+            let mut tx = pool.begin_write().await?;
             lock_meeting_list!(tx);
             let old: Option<String> =
                 sqlx::query_scalar("SELECT record FROM meetings WHERE source = $1 AND slug = $2")
@@ -415,7 +416,7 @@ impl Store {
     ) -> Result<bool, StoreError> {
         let now_seconds = to_seconds(now);
         let deleted = on_pool!(self, |pool| async {
-            let mut tx = pool.begin().await?;
+            let mut tx = pool.begin_write().await?;
             lock_meeting_list!(tx);
             let done = sqlx::query("DELETE FROM meetings WHERE source = $1 AND slug = $2")
                 .bind(source)
@@ -423,6 +424,7 @@ impl Store {
                 .execute(&mut *tx)
                 .await?;
             if done.rows_affected() == 0 {
+                tx.rollback().await?;
                 return Ok(false);
             }
             let version = next_list_version!(tx);

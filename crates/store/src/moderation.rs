@@ -15,7 +15,7 @@ use crate::groups::audit::{AuditAction, audit};
 use crate::groups::posts::PostId;
 use crate::groups::{GroupId, lock_group};
 use crate::people::AccountId;
-use crate::{Entity, Store, StoreError, from_seconds, on_pool, to_seconds};
+use crate::{BeginWrite, Entity, Store, StoreError, from_seconds, on_pool, to_seconds};
 
 /// The database id of a report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -351,8 +351,9 @@ impl Store {
     ) -> Result<ReportId, StoreError> {
         let now = to_seconds(now);
         let id = on_pool!(self, |pool| async {
-            let mut tx = pool.begin().await?;
+            let mut tx = pool.begin_write().await?;
             if !lock_group!(tx, group) {
+                tx.rollback().await?;
                 return Ok(None);
             }
             let open: Option<i64> = sqlx::query_scalar(
@@ -364,6 +365,7 @@ impl Store {
             .fetch_optional(&mut *tx)
             .await?;
             if let Some(id) = open {
+                tx.rollback().await?;
                 return Ok(Some(id));
             }
             let id: Option<i64> = sqlx::query_scalar(
@@ -380,6 +382,7 @@ impl Store {
             .fetch_optional(&mut *tx)
             .await?;
             let Some(id) = id else {
+                tx.rollback().await?;
                 return Ok(None);
             };
             notify_facilitators!(tx, group, id, writer, now);
@@ -491,7 +494,7 @@ impl Store {
             may_moderate!()
         );
         let done: Result<(), Entity> = on_pool!(self, |pool| async {
-            let mut tx = pool.begin().await?;
+            let mut tx = pool.begin_write().await?;
             let report: Option<OpenReport> = sqlx::query_as(sql)
                 .bind(moderator.account().0)
                 .bind(moderator.is_admin())
@@ -506,10 +509,12 @@ impl Store {
                 source,
             }) = report
             else {
+                tx.rollback().await?;
                 return Ok(Err(Entity::Report));
             };
             let group = GroupId(group);
             if !lock_group!(tx, group) {
+                tx.rollback().await?;
                 return Ok(Err(Entity::Report));
             }
             // Closed once: a second moderator deciding at the same moment
@@ -527,6 +532,7 @@ impl Store {
             .execute(&mut *tx)
             .await?;
             if closed.rows_affected() == 0 {
+                tx.rollback().await?;
                 return Ok(Err(Entity::Report));
             }
             let carried_out = match decision {
@@ -596,6 +602,7 @@ impl Store {
                 }
             };
             if !carried_out {
+                tx.rollback().await?;
                 return Ok(Err(if decision.needs_post() {
                     Entity::Post
                 } else {
@@ -652,7 +659,7 @@ impl Store {
             " LIMIT 1"
         );
         let done = on_pool!(self, |pool| async {
-            let mut tx = pool.begin().await?;
+            let mut tx = pool.begin_write().await?;
             let found: Option<(i64, i64)> = sqlx::query_as(sql)
                 .bind(moderator.account().0)
                 .bind(moderator.is_admin())
@@ -660,10 +667,12 @@ impl Store {
                 .fetch_optional(&mut *tx)
                 .await?;
             let Some((group, author)) = found else {
+                tx.rollback().await?;
                 return Ok(false);
             };
             let group = GroupId(group);
             if !lock_group!(tx, group) {
+                tx.rollback().await?;
                 return Ok(false);
             }
             let shown = sqlx::query(
@@ -674,6 +683,7 @@ impl Store {
             .execute(&mut *tx)
             .await?;
             if shown.rows_affected() == 0 {
+                tx.rollback().await?;
                 return Ok(false);
             }
             // A reply counts in its thread again.
@@ -712,7 +722,7 @@ impl Store {
         now: Timestamp,
     ) -> Result<bool, StoreError> {
         let lifted: Result<bool, Entity> = on_pool!(self, |pool| async {
-            let mut tx = pool.begin().await?;
+            let mut tx = pool.begin_write().await?;
             let account: Option<(i64, bool)> = sqlx::query_as(
                 "SELECT id, suspended_at IS NOT NULL FROM accounts WHERE handle_key = $1",
             )
@@ -720,9 +730,11 @@ impl Store {
             .fetch_optional(&mut *tx)
             .await?;
             let Some((account, suspended)) = account else {
+                tx.rollback().await?;
                 return Ok(Err(Entity::Account));
             };
             if !suspended {
+                tx.rollback().await?;
                 return Ok(Ok(false));
             }
             sqlx::query(

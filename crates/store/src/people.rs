@@ -4,7 +4,7 @@ use hearth_domain::people::{Email, Handle, Role, TimeZoneName};
 use jiff::Timestamp;
 
 use crate::error::Entity;
-use crate::{Store, StoreError, from_seconds, on_pool, to_seconds};
+use crate::{BeginWrite, Store, StoreError, from_seconds, on_pool, to_seconds};
 
 /// A person's account, without their password hash.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -338,7 +338,7 @@ impl Store {
         now: Timestamp,
     ) -> Result<(), StoreError> {
         let written = on_pool!(self, |pool| async {
-            let mut tx = pool.begin().await?;
+            let mut tx = pool.begin_write().await?;
             let written = sqlx::query(
                 "INSERT INTO person_filters (account_id, other_id, kind, created_at)
                  SELECT $1, id, $3, $4 FROM accounts WHERE id = $2 AND id <> $1
@@ -375,7 +375,7 @@ impl Store {
         other: AccountId,
     ) -> Result<(), StoreError> {
         on_pool!(self, |pool| async {
-            let mut tx = pool.begin().await?;
+            let mut tx = pool.begin_write().await?;
             sqlx::query("DELETE FROM person_filters WHERE account_id = $1 AND other_id = $2")
                 .bind(account.0)
                 .bind(other.0)

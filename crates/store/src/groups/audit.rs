@@ -8,7 +8,7 @@ use super::posts::PostId;
 use super::{GroupId, found, lock_group};
 use crate::moderation::Moderator;
 use crate::people::AccountId;
-use crate::{Entity, Store, StoreError, from_seconds, on_pool, to_seconds};
+use crate::{BeginWrite, Entity, Store, StoreError, from_seconds, on_pool, to_seconds};
 
 /// What a moderator did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -188,7 +188,7 @@ pub(crate) use audit;
 macro_rules! audited_update {
     ($pool:expr, $update:expr, $actor:expr, $action:expr, $group:expr, $account:expr, $post:expr, $now:expr) => {
         async {
-            let mut tx = $pool.begin().await?;
+            let mut tx = $pool.begin_write().await?;
             if $update.execute(&mut *tx).await?.rows_affected() != 1 {
                 return Ok(false);
             }
@@ -215,8 +215,9 @@ impl Store {
     ) -> Result<(), StoreError> {
         let now = to_seconds(now);
         let removed = on_pool!(self, |pool| async {
-            let mut tx = pool.begin().await?;
+            let mut tx = pool.begin_write().await?;
             if !lock_group!(tx, group) {
+                tx.rollback().await?;
                 return Ok(false);
             }
             let author: Option<i64> = sqlx::query_scalar(
@@ -230,6 +231,7 @@ impl Store {
             .fetch_optional(&mut *tx)
             .await?;
             let Some(author) = author else {
+                tx.rollback().await?;
                 return Ok(false);
             };
             // A removed reply no longer counts in its thread.
@@ -314,8 +316,9 @@ impl Store {
         };
         let now = to_seconds(now);
         let done = on_pool!(self, |pool| async {
-            let mut tx = pool.begin().await?;
+            let mut tx = pool.begin_write().await?;
             if !lock_group!(tx, group) {
+                tx.rollback().await?;
                 return Ok(false);
             }
             let update = sqlx::query(sql).bind(group.0).bind(member.0);
@@ -324,6 +327,7 @@ impl Store {
                 None => update,
             };
             if update.execute(&mut *tx).await?.rows_affected() == 0 {
+                tx.rollback().await?;
                 return Ok(false);
             }
             audit!(
@@ -355,8 +359,9 @@ impl Store {
     ) -> Result<String, StoreError> {
         let now = to_seconds(now);
         let handle = on_pool!(self, |pool| async {
-            let mut tx = pool.begin().await?;
+            let mut tx = pool.begin_write().await?;
             if !lock_group!(tx, group) {
+                tx.rollback().await?;
                 return Ok(None);
             }
             let author: Option<(i64, String)> = sqlx::query_as(
@@ -367,6 +372,7 @@ impl Store {
             .fetch_optional(&mut *tx)
             .await?;
             let Some((author, handle)) = author else {
+                tx.rollback().await?;
                 return Ok(None);
             };
             let action = AuditAction::RevealAuthor;

@@ -19,7 +19,7 @@ use jiff::Timestamp;
 
 use self::audit::{AuditAction, audit, audited_update};
 use crate::people::AccountId;
-use crate::{Entity, Store, StoreError, from_seconds, on_pool, to_seconds};
+use crate::{BeginWrite, Entity, Store, StoreError, from_seconds, on_pool, to_seconds};
 
 /// The database id of a group.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -479,7 +479,7 @@ impl Store {
     ) -> Result<Group, StoreError> {
         let now = to_seconds(now);
         let row: GroupRow = on_pool!(self, |pool| async {
-            let mut tx = pool.begin().await?;
+            let mut tx = pool.begin_write().await?;
             let row: GroupRow = sqlx::query_as(
                 "INSERT INTO groups (name, description, kind, tags, language, norms_version,
                      search_text, created_at, last_activity_at)
@@ -689,8 +689,9 @@ impl Store {
     ) -> Result<i64, StoreError> {
         let now = to_seconds(now);
         let version = on_pool!(self, |pool| async {
-            let mut tx = pool.begin().await?;
+            let mut tx = pool.begin_write().await?;
             if !lock_group!(tx, id) {
+                tx.rollback().await?;
                 return Ok(None);
             }
             let version: i64 = sqlx::query_scalar(
@@ -762,8 +763,9 @@ impl Store {
     ) -> Result<Joined, StoreError> {
         let now = to_seconds(now);
         let joined = on_pool!(self, |pool| async {
-            let mut tx = pool.begin().await?;
+            let mut tx = pool.begin_write().await?;
             if !lock_group!(tx, id) {
+                tx.rollback().await?;
                 return Ok(None);
             }
             refuse_stale_norms!(tx, id, version);
@@ -775,6 +777,7 @@ impl Store {
             .fetch_optional(&mut *tx)
             .await?;
             if status.as_deref() == Some(MembershipStatus::Removed.as_str()) {
+                tx.rollback().await?;
                 return Ok(Some(Joined::Refused(JoinRefused::Removed)));
             }
             admit!(tx, id, account, GroupRole::Member, version, now);
@@ -795,8 +798,9 @@ impl Store {
     ) -> Result<Joined, StoreError> {
         let now = to_seconds(now);
         let agreed = on_pool!(self, |pool| async {
-            let mut tx = pool.begin().await?;
+            let mut tx = pool.begin_write().await?;
             if !lock_group!(tx, id) {
+                tx.rollback().await?;
                 return Ok(None);
             }
             refuse_stale_norms!(tx, id, version);
@@ -821,6 +825,7 @@ impl Store {
             .await?
             .rows_affected();
             if updated == 0 {
+                tx.rollback().await?;
                 return Ok(None);
             }
             tx.commit().await?;
@@ -900,8 +905,9 @@ impl Store {
     ) -> Result<Joined, StoreError> {
         let now = to_seconds(now);
         let asked = on_pool!(self, |pool| async {
-            let mut tx = pool.begin().await?;
+            let mut tx = pool.begin_write().await?;
             if !lock_group!(tx, id) {
+                tx.rollback().await?;
                 return Ok(None);
             }
             refuse_stale_norms!(tx, id, version);
@@ -969,8 +975,9 @@ impl Store {
     ) -> Result<(), StoreError> {
         let now = to_seconds(now);
         let decided = on_pool!(self, |pool| async {
-            let mut tx = pool.begin().await?;
+            let mut tx = pool.begin_write().await?;
             if !lock_group!(tx, id) {
+                tx.rollback().await?;
                 return Ok(false);
             }
             let version: Option<i64> = sqlx::query_scalar(
@@ -981,6 +988,7 @@ impl Store {
             .fetch_optional(&mut *tx)
             .await?;
             let Some(version) = version else {
+                tx.rollback().await?;
                 return Ok(false);
             };
             if approve {
@@ -1035,7 +1043,7 @@ impl Store {
     ) -> Result<Invite, StoreError> {
         let now = to_seconds(now);
         let row: InviteRow = on_pool!(self, |pool| async {
-            let mut tx = pool.begin().await?;
+            let mut tx = pool.begin_write().await?;
             let row: InviteRow = sqlx::query_as(
                 "INSERT INTO group_invites
                      (group_id, token_hash, created_by, created_at, expires_at, max_uses, uses)
@@ -1157,7 +1165,7 @@ impl Store {
     ) -> Result<Joined, StoreError> {
         let now = to_seconds(now);
         let joined = on_pool!(self, |pool| async {
-            let mut tx = pool.begin().await?;
+            let mut tx = pool.begin_write().await?;
             // The group's row lock first thing, as `lock_group!` takes it,
             // found through the invitation: a read first would make SQLite
             // refuse this transaction's writes if another join wrote since.
@@ -1170,6 +1178,7 @@ impl Store {
             .fetch_optional(&mut *tx)
             .await?;
             let Some(group) = group.map(GroupId) else {
+                tx.rollback().await?;
                 return Ok(None);
             };
             refuse_stale_norms!(tx, group, version);
@@ -1184,6 +1193,7 @@ impl Store {
             .await?
             .rows_affected();
             if used == 0 {
+                tx.rollback().await?;
                 return Ok(Some(Joined::Refused(JoinRefused::InviteUnusable)));
             }
             admit!(tx, group, account, GroupRole::Member, version, now);
@@ -1236,8 +1246,9 @@ impl Store {
     ) -> Result<(), StoreError> {
         let now = to_seconds(now);
         let moved = on_pool!(self, |pool| async {
-            let mut tx = pool.begin().await?;
+            let mut tx = pool.begin_write().await?;
             if !lock_group!(tx, id) {
+                tx.rollback().await?;
                 return Ok(false);
             }
             let promoted = sqlx::query(
@@ -1260,6 +1271,7 @@ impl Store {
             .await?
             .rows_affected();
             if promoted != 1 || stepped_down != 1 {
+                tx.rollback().await?;
                 return Ok(false);
             }
             let action = AuditAction::TransferOwnership;

@@ -8,7 +8,7 @@ use super::audit::{AuditAction, audit, audited_update};
 use super::{GroupId, found, lock_group};
 use crate::moderation::raise_crisis;
 use crate::people::AccountId;
-use crate::{Entity, Store, StoreError, from_seconds, on_pool, to_seconds};
+use crate::{BeginWrite, Entity, Store, StoreError, from_seconds, on_pool, to_seconds};
 
 /// The database id of a share or a reply.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -322,8 +322,9 @@ impl Store {
         // Made before the transaction: it holds the group's lock.
         let rendered = RenderedPost::of(share.body.as_str());
         let id = on_pool!(self, |pool| async {
-            let mut tx = pool.begin().await?;
+            let mut tx = pool.begin_write().await?;
             if !lock_group!(tx, group) {
+                tx.rollback().await?;
                 return Ok(None);
             }
             let earlier: Option<i64> = sqlx::query_scalar(
@@ -334,6 +335,7 @@ impl Store {
             .fetch_optional(&mut *tx)
             .await?;
             if let Some(id) = earlier {
+                tx.rollback().await?;
                 return Ok(Some(id));
             }
             let id: i64 = sqlx::query_scalar(
@@ -388,8 +390,9 @@ impl Store {
         // Made before the transaction: it holds the group's lock.
         let rendered = RenderedPost::of(reply.body.as_str());
         let replied = on_pool!(self, |pool| async {
-            let mut tx = pool.begin().await?;
+            let mut tx = pool.begin_write().await?;
             if !lock_group!(tx, group) {
+                tx.rollback().await?;
                 return Ok(Replied::Closed);
             }
             let earlier: Option<i64> = sqlx::query_scalar(
@@ -400,6 +403,7 @@ impl Store {
             .fetch_optional(&mut *tx)
             .await?;
             if let Some(id) = earlier {
+                tx.rollback().await?;
                 return Ok(Replied::Posted(PostId(id)));
             }
             let share_author: Option<i64> = sqlx::query_scalar(
@@ -411,6 +415,7 @@ impl Store {
             .fetch_optional(&mut *tx)
             .await?;
             let Some(share_author) = share_author else {
+                tx.rollback().await?;
                 return Ok(Replied::Closed);
             };
             // A quote names a post of the same thread, or nothing.
@@ -702,7 +707,7 @@ impl Store {
         now: Timestamp,
     ) -> Result<bool, StoreError> {
         let given = on_pool!(self, |pool| async {
-            let mut tx = pool.begin().await?;
+            let mut tx = pool.begin_write().await?;
             // The post's row lock first: responses to one post queue, so
             // each recount below sees every response made before it.
             sqlx::query("UPDATE posts SET supports_given = supports_given WHERE id = $1")
@@ -877,7 +882,7 @@ impl Store {
                 .map(|(id, body)| (id, RenderedPost::of(&body)))
                 .collect();
             on_pool!(self, |pool| async {
-                let mut tx = pool.begin().await?;
+                let mut tx = pool.begin_write().await?;
                 for (id, rendered) in &rendered {
                     sqlx::query(
                         "UPDATE posts SET body_html = $2, excerpt = $3

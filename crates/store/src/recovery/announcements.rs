@@ -7,7 +7,7 @@ use super::CounterId;
 use super::day;
 use crate::groups::GroupId;
 use crate::people::AccountId;
-use crate::{Entity, Store, StoreError, on_pool};
+use crate::{BeginWrite, Entity, Store, StoreError, on_pool};
 
 impl Store {
     /// The groups the member offers this counter's milestones to: only
@@ -42,7 +42,7 @@ impl Store {
         groups: &[GroupId],
     ) -> Result<(), StoreError> {
         let outcome: Result<(), StoreError> = on_pool!(self, |pool| async {
-            let mut tx = pool.begin().await?;
+            let mut tx = pool.begin_write().await?;
             let mine: Option<i64> = sqlx::query_scalar(
                 "SELECT id FROM recovery_counters WHERE id = $1 AND account_id = $2",
             )
@@ -51,6 +51,7 @@ impl Store {
             .fetch_optional(&mut *tx)
             .await?;
             if mine.is_none() {
+                tx.rollback().await?;
                 return Ok(Err(StoreError::NotFound(Entity::Counter)));
             }
             sqlx::query("DELETE FROM recovery_counter_groups WHERE counter_id = $1")

@@ -8,7 +8,7 @@ use jiff::civil::Date;
 use super::day;
 use crate::people::AccountId;
 use crate::sealing::Sealed;
-use crate::{Store, StoreError, from_seconds, on_pool, to_seconds};
+use crate::{BeginWrite, Store, StoreError, from_seconds, on_pool, to_seconds};
 
 /// A check-in as its member reads it.
 #[derive(Debug, Clone, PartialEq)]
@@ -79,7 +79,7 @@ impl Store {
                        helped = excluded.helped, note = excluded.note,
                        updated_at = excluded.updated_at";
         let first: bool = on_pool!(self, |pool| async {
-            let mut tx = pool.begin().await?;
+            let mut tx = pool.begin_write().await?;
             let earlier: Option<i64> = sqlx::query_scalar(
                 "SELECT id FROM recovery_check_ins WHERE account_id = $1 AND day = $2",
             )

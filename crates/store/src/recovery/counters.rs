@@ -8,7 +8,7 @@ use jiff::civil::Date;
 use super::day;
 use crate::people::AccountId;
 use crate::sealing::Sealed;
-use crate::{Entity, Store, StoreError, from_seconds, on_pool, to_seconds};
+use crate::{BeginWrite, Entity, Store, StoreError, from_seconds, on_pool, to_seconds};
 
 /// The database id of a counter.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -172,7 +172,7 @@ impl Store {
         let learned = self.seal(Sealed::StreakLearned, account.0, learned)?;
         let now = to_seconds(now);
         let outcome: Result<(), StoreError> = on_pool!(self, |pool| async {
-            let mut tx = pool.begin().await?;
+            let mut tx = pool.begin_write().await?;
             let moved = sqlx::query(
                 "UPDATE recovery_counters SET start_date = $4
                  WHERE id = $1 AND account_id = $2 AND start_date = $3",
@@ -192,6 +192,7 @@ impl Store {
                 .bind(account.0)
                 .fetch_optional(&mut *tx)
                 .await?;
+                tx.rollback().await?;
                 return Ok(Err(match mine {
                     Some(_) => StoreError::Conflict(Entity::Counter),
                     None => StoreError::NotFound(Entity::Counter),

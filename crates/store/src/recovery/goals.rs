@@ -8,7 +8,7 @@ use hearth_domain::recovery::{
 use jiff::Timestamp;
 
 use crate::people::AccountId;
-use crate::{Entity, Store, StoreError, from_seconds, on_pool, to_seconds};
+use crate::{BeginWrite, Entity, Store, StoreError, from_seconds, on_pool, to_seconds};
 
 /// The database id of a goal.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -114,7 +114,7 @@ impl Store {
     ) -> Result<GoalId, StoreError> {
         let now = to_seconds(now);
         let id = on_pool!(self, |pool| async {
-            let mut tx = pool.begin().await?;
+            let mut tx = pool.begin_write().await?;
             let id: i64 = sqlx::query_scalar(
                 "INSERT INTO recovery_goals (account_id, title, state, created_at, updated_at)
                  VALUES ($1, $2, $3, $4, $4) RETURNING id",
@@ -233,11 +233,12 @@ impl Store {
         let now = to_seconds(now);
         let outcome: Result<Result<GoalStep, GoalError>, StoreError> =
             on_pool!(self, |pool| async {
-                let mut tx = pool.begin().await?;
+                let mut tx = pool.begin_write().await?;
                 // Touching the goal first finds it among the member's, and holds
                 // it until the step is in, so two steps sent at once cannot both
                 // take the last place.
                 if !touch_goal!(tx, account, goal, now) {
+                    tx.rollback().await?;
                     return Ok(Err(StoreError::NotFound(Entity::Goal)));
                 }
                 let steps: i64 = sqlx::query_scalar(
@@ -247,6 +248,7 @@ impl Store {
                 .fetch_one(&mut *tx)
                 .await?;
                 if let Err(full) = can_add_step(usize::try_from(steps).unwrap_or(usize::MAX)) {
+                    tx.rollback().await?;
                     return Ok(Ok(Err(full)));
                 }
                 let id: i64 = sqlx::query_scalar(
@@ -282,8 +284,9 @@ impl Store {
     ) -> Result<(), StoreError> {
         let now = to_seconds(now);
         let outcome: Result<(), StoreError> = on_pool!(self, |pool| async {
-            let mut tx = pool.begin().await?;
+            let mut tx = pool.begin_write().await?;
             if !touch_goal!(tx, account, goal, now) {
+                tx.rollback().await?;
                 return Ok(Err(StoreError::NotFound(Entity::Goal)));
             }
             let changed = sqlx::query(
@@ -299,6 +302,7 @@ impl Store {
             .await?
             .rows_affected();
             if changed != 1 {
+                tx.rollback().await?;
                 return Ok(Err(StoreError::NotFound(Entity::GoalStep)));
             }
             tx.commit().await?;
@@ -318,8 +322,9 @@ impl Store {
     ) -> Result<(), StoreError> {
         let now = to_seconds(now);
         let outcome: Result<(), StoreError> = on_pool!(self, |pool| async {
-            let mut tx = pool.begin().await?;
+            let mut tx = pool.begin_write().await?;
             if !touch_goal!(tx, account, goal, now) {
+                tx.rollback().await?;
                 return Ok(Err(StoreError::NotFound(Entity::Goal)));
             }
             let deleted =
@@ -330,6 +335,7 @@ impl Store {
                     .await?
                     .rows_affected();
             if deleted != 1 {
+                tx.rollback().await?;
                 return Ok(Err(StoreError::NotFound(Entity::GoalStep)));
             }
             tx.commit().await?;

@@ -14,7 +14,7 @@ use jiff::tz::TimeZone;
 
 use super::day;
 use crate::people::AccountId;
-use crate::{Entity, Store, StoreError, from_seconds, on_pool, to_seconds};
+use crate::{BeginWrite, Entity, Store, StoreError, from_seconds, on_pool, to_seconds};
 
 /// The database id of a partnership.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -220,7 +220,7 @@ impl Store {
         id: PartnershipId,
     ) -> Result<(), StoreError> {
         let outcome: Result<(), StoreError> = on_pool!(self, |pool| async {
-            let mut tx = pool.begin().await?;
+            let mut tx = pool.begin_write().await?;
             let pair: Option<(i64, i64)> = sqlx::query_as(
                 "DELETE FROM recovery_partners
                  WHERE id = $1 AND (member_id = $2 OR partner_id = $2)
@@ -231,6 +231,7 @@ impl Store {
             .fetch_optional(&mut *tx)
             .await?;
             let Some((member, partner)) = pair else {
+                tx.rollback().await?;
                 return Ok(Err(StoreError::NotFound(Entity::Partnership)));
             };
             sqlx::query("DELETE FROM recovery_nudges WHERE member_id = $1 AND partner_id = $2")
@@ -319,7 +320,7 @@ impl Store {
             }
             let claimed: bool = on_pool!(self, |pool| {
                 async {
-                let mut tx = pool.begin().await?;
+                let mut tx = pool.begin_write().await?;
                 let claimed = sqlx::query(
                     "UPDATE recovery_partners SET nudged_for = $2
                      WHERE id = $1 AND (nudged_for IS NULL OR nudged_for <> $2)",
