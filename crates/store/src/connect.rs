@@ -5,6 +5,7 @@ use sqlx::Connection;
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 
+use crate::lease::LeasingPool;
 use crate::{Pool, Store};
 
 /// The two engines Hearth runs on.
@@ -119,7 +120,7 @@ impl Store {
                         reason: one_line(&e),
                     })?;
                 Ok(Store {
-                    pool: Pool::Sqlite(pool),
+                    pool: Pool::Sqlite(LeasingPool::new(pool)),
                     keys: None,
                 })
             }
@@ -149,7 +150,7 @@ impl Store {
                         reason: one_line(&e),
                     })?;
                 Ok(Store {
-                    pool: Pool::Postgres(pool),
+                    pool: Pool::Postgres(LeasingPool::new(pool)),
                     keys: None,
                 })
             }

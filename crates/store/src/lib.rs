@@ -11,6 +11,7 @@
 mod connect;
 mod error;
 pub mod groups;
+mod lease;
 pub mod meetings;
 pub mod moderation;
 pub mod people;
@@ -24,7 +25,7 @@ pub mod throttle;
 pub use connect::{Backend, ConnectError};
 pub use error::{Entity, StoreError};
 
-use sqlx::{PgPool, SqlitePool};
+use lease::LeasingPool;
 
 /// A handle on the database. Cheap to clone: clones share one pool.
 #[derive(Clone, Debug)]
@@ -37,8 +38,8 @@ pub struct Store {
 
 #[derive(Clone, Debug)]
 enum Pool {
-    Sqlite(SqlitePool),
-    Postgres(PgPool),
+    Sqlite(LeasingPool<sqlx::Sqlite>),
+    Postgres(LeasingPool<sqlx::Postgres>),
 }
 
 /// Runs `$body` with `$pool` bound to whichever native pool the store holds.
@@ -70,8 +71,8 @@ impl Store {
         static SQLITE: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite");
         static POSTGRES: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/postgres");
         match &self.pool {
-            Pool::Sqlite(pool) => SQLITE.run(pool).await?,
-            Pool::Postgres(pool) => POSTGRES.run(pool).await?,
+            Pool::Sqlite(pool) => SQLITE.run(pool.pool()).await?,
+            Pool::Postgres(pool) => POSTGRES.run(pool.pool()).await?,
         }
         self.render_unrendered_posts().await
     }
@@ -86,7 +87,21 @@ impl Store {
 
     /// Waits for checked-out connections to come back, then closes them all.
     pub async fn close(&self) {
-        on_pool!(self, |pool| pool.close().await)
+        on_pool!(self, |pool| pool.pool().close().await)
+    }
+
+    /// Runs `work` with one connection for all the statements it runs on
+    /// this store, rather than one for each: see the `lease` module. For
+    /// page reads; a transaction inside gives the connection back first.
+    pub async fn leased<F: std::future::Future>(&self, work: F) -> F::Output {
+        on_pool!(self, |pool| pool.leased(work).await)
+    }
+
+    /// Gives back the connection this task's leased scope holds, if any,
+    /// before a wait on other requests that may need connections themselves;
+    /// the scope takes one again at its next statement.
+    pub fn give_back_lease(&self) {
+        on_pool!(self, |pool| pool.give_back_lease())
     }
 }
 
@@ -104,19 +119,21 @@ pub(crate) trait BeginWrite {
     async fn begin_write(&self) -> Result<sqlx::Transaction<'static, Self::Db>, sqlx::Error>;
 }
 
-impl BeginWrite for SqlitePool {
+impl BeginWrite for LeasingPool<sqlx::Sqlite> {
     type Db = sqlx::Sqlite;
 
     async fn begin_write(&self) -> Result<sqlx::Transaction<'static, sqlx::Sqlite>, sqlx::Error> {
-        self.begin_with("BEGIN IMMEDIATE").await
+        self.give_back_lease();
+        self.pool().begin_with("BEGIN IMMEDIATE").await
     }
 }
 
-impl BeginWrite for PgPool {
+impl BeginWrite for LeasingPool<sqlx::Postgres> {
     type Db = sqlx::Postgres;
 
     async fn begin_write(&self) -> Result<sqlx::Transaction<'static, sqlx::Postgres>, sqlx::Error> {
-        self.begin().await
+        self.give_back_lease();
+        self.pool().begin().await
     }
 }
 

@@ -97,6 +97,27 @@ impl TestDatabase {
     }
 }
 
+impl Store {
+    /// Which connection a statement runs on, for tests of how statements
+    /// share connections: the PostgreSQL backend's process id, or on SQLite
+    /// a random number a temporary table keeps for the connection's life.
+    pub async fn connection_id(&self) -> i64 {
+        const SQLITE: &str = "CREATE TEMP TABLE IF NOT EXISTS connection_id AS
+                                  SELECT abs(random()) AS id;
+                              SELECT id FROM connection_id";
+        match &self.pool {
+            crate::Pool::Sqlite(pool) => {
+                let row = sqlx::raw_sql(SQLITE).fetch_one(pool).await.unwrap();
+                sqlx::Row::get(&row, "id")
+            }
+            crate::Pool::Postgres(pool) => sqlx::query_scalar("SELECT pg_backend_pid()::BIGINT")
+                .fetch_one(pool)
+                .await
+                .unwrap(),
+        }
+    }
+}
+
 async fn fresh_postgres_database() -> String {
     static COUNTER: AtomicU32 = AtomicU32::new(0);
     let server = std::env::var(POSTGRES_URL_VAR).unwrap_or_else(|_| {

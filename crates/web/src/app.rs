@@ -5,8 +5,10 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use axum::Router;
-use axum::extract::{DefaultBodyLimit, MatchedPath, Request};
-use axum::middleware;
+use axum::extract::{DefaultBodyLimit, MatchedPath, Request, State};
+use axum::http::Method;
+use axum::middleware::{self, Next};
+use axum::response::Response;
 use axum::routing::{get, post};
 use hearth_store::Store;
 use tokio::net::TcpListener;
@@ -121,6 +123,10 @@ pub fn router(state: AppState) -> Router {
             state.clone(),
             session::authenticate,
         ))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            one_connection_per_read,
+        ))
         // Inside the error renderer, so a body over the limit gets the same
         // page or problem document as any other failure.
         .layer(DefaultBodyLimit::max(BODY_LIMIT_BYTES))
@@ -163,6 +169,24 @@ pub(crate) fn api_routes() -> OpenApiRouter<AppState> {
 
 async fn not_found() -> AppError {
     AppError::NotFound
+}
+
+/// A page read (GET or HEAD) runs all its statements, the session's among
+/// them, on one database connection ([`hearth_store::Store::leased`]): each
+/// statement on a connection of its own cost a loan from the pool and a
+/// round trip to check the connection as it came back. Writes keep a
+/// connection per statement, so a slow step between statements (hashing a
+/// password) holds none.
+async fn one_connection_per_read(
+    State(state): State<AppState>,
+    request: Request,
+    next: Next,
+) -> Response {
+    if matches!(*request.method(), Method::GET | Method::HEAD) {
+        state.store.leased(next.run(request)).await
+    } else {
+        next.run(request).await
+    }
 }
 
 /// The span every log line of a request is written in. It names the route

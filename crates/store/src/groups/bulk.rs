@@ -186,7 +186,7 @@ impl Store {
     pub async fn bulk_loader(&self) -> Result<BulkLoader, StoreError> {
         let connection = match &self.pool {
             Pool::Sqlite(pool) => {
-                let options = (*pool.connect_options()).clone();
+                let options = (*pool.pool().connect_options()).clone();
                 let options = options
                     .foreign_keys(false)
                     .synchronous(SqliteSynchronous::Off)
@@ -195,7 +195,7 @@ impl Store {
                 LoaderConnection::Sqlite(options.connect().await?)
             }
             Pool::Postgres(pool) => {
-                let options = (*pool.connect_options()).clone();
+                let options = (*pool.pool().connect_options()).clone();
                 LoaderConnection::Postgres(options.disable_statement_logging().connect().await?)
             }
         };

@@ -37,6 +37,9 @@ impl MeetingIndex {
         if let Some(index) = self.loaded_at_least(version) {
             return Ok(index);
         }
+        // The search that brings it up to date may need a connection while
+        // the others wait, so they wait without one.
+        store.give_back_lease();
         let _updating = self.updating.lock().await;
         if let Some(index) = self.loaded_at_least(version) {
             return Ok(index);
