@@ -5,6 +5,7 @@
 //! content here.
 
 use hearth_domain::meetings::feed::parse_record;
+use hearth_domain::moderation::ModeratorReason;
 use hearth_domain::people::{Handle, NewPassword, Role};
 use hearth_store::{Store, StoreError};
 use jiff::Timestamp;
@@ -99,9 +100,10 @@ pub async fn load(store: &Store) -> Result<Demo, String> {
                 Err(error) => return Err(error.to_string()),
             }
         }
+        let reason = ModeratorReason::parse("Demo content").map_err(|e| e.to_string())?;
         for role in *roles {
             store
-                .grant_role(handle.key(), *role, now)
+                .grant_role(handle.key(), *role, &reason, now)
                 .await
                 .map_err(|e| e.to_string())?;
         }

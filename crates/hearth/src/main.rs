@@ -129,10 +129,20 @@ struct ServeArgs {
 #[derive(Debug, Subcommand)]
 enum AdminCommand {
     /// Give a person a role: admin (runs the site) or directory (keeps the
-    /// meeting list).
-    Grant { handle: String, role: Role },
-    /// Take a role away.
-    Revoke { handle: String, role: Role },
+    /// meeting list). The reason is kept in the audit log.
+    Grant {
+        handle: String,
+        role: Role,
+        #[arg(long)]
+        reason: String,
+    },
+    /// Take a role away. The reason is kept in the audit log.
+    Revoke {
+        handle: String,
+        role: Role,
+        #[arg(long)]
+        reason: String,
+    },
     /// Lift a site-wide suspension before it ends (or one with no end).
     /// The reason is kept in the audit log.
     Unsuspend {
@@ -352,12 +362,22 @@ async fn admin(store: &Store, command: AdminCommand) -> Result<(), Exit> {
         AdminCommand::Unsuspend { handle, reason } => {
             return unsuspend(store, &handle, &reason, now).await;
         }
-        AdminCommand::Grant { handle, role } => {
-            let changed = store.grant_role(&Handle::key_of(&handle), role, now).await;
+        AdminCommand::Grant {
+            handle,
+            role,
+            reason,
+        } => {
+            let reason = reason_given(&reason)?;
+            let changed = (store.grant_role(&Handle::key_of(&handle), role, &reason, now)).await;
             (handle, role, changed, "now has", "already had")
         }
-        AdminCommand::Revoke { handle, role } => {
-            let changed = store.revoke_role(&Handle::key_of(&handle), role).await;
+        AdminCommand::Revoke {
+            handle,
+            role,
+            reason,
+        } => {
+            let reason = reason_given(&reason)?;
+            let changed = (store.revoke_role(&Handle::key_of(&handle), role, &reason, now)).await;
             (handle, role, changed, "no longer has", "did not have")
         }
     };
@@ -378,8 +398,7 @@ async fn unsuspend(
     reason: &str,
     now: jiff::Timestamp,
 ) -> Result<(), Exit> {
-    let reason = ModeratorReason::parse(reason)
-        .map_err(|error| Exit::refused(format!("--reason: {error}")))?;
+    let reason = reason_given(reason)?;
     match store
         .lift_suspension(&Handle::key_of(handle), &reason, now)
         .await
@@ -392,6 +411,11 @@ async fn unsuspend(
         Err(error) => return Err(Exit::setup(one_line(&error))),
     }
     Ok(())
+}
+
+/// The `--reason` an admin command keeps in the audit log.
+fn reason_given(reason: &str) -> Result<ModeratorReason, Exit> {
+    ModeratorReason::parse(reason).map_err(|error| Exit::refused(format!("--reason: {error}")))
 }
 
 pub(crate) fn one_line(error: &impl std::fmt::Display) -> String {

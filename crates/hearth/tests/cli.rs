@@ -202,22 +202,34 @@ backend_tests! {
 
     async fn admins_grant_and_revoke_roles_by_handle(db) {
         hearth(&db.url, &["demo"]);
-        let granted = hearth(&db.url, &["admin", "grant", "RIVER", "directory"]);
+        let why = ["--reason", "Agreed at the service meeting"];
+        let unexplained = hearth(&db.url, &["admin", "grant", "river", "directory"]);
+        assert_eq!(unexplained.status.code(), Some(2), "the reason is required");
+        let blank = hearth(&db.url, &["admin", "grant", "river", "directory", "--reason", " "]);
+        assert!(stderr(&blank).contains("--reason"));
+        let granted = hearth(&db.url, &[&["admin", "grant", "RIVER", "directory"][..], &why].concat());
         assert!(granted.status.success());
         assert!(stdout(&granted).contains("now has the directory role"));
-        let again = hearth(&db.url, &["admin", "grant", "river", "directory"]);
+        let again = hearth(&db.url, &[&["admin", "grant", "river", "directory"][..], &why].concat());
         assert!(stdout(&again).contains("already had"));
         let river = db.store.credentials("river").await.unwrap().unwrap().account;
         assert_eq!(db.store.roles(river.id).await.unwrap(), [Role::Directory]);
 
-        let revoked = hearth(&db.url, &["admin", "revoke", "river", "directory"]);
+        let revoked = hearth(&db.url, &[&["admin", "revoke", "river", "directory"][..], &why].concat());
         assert!(stdout(&revoked).contains("no longer has"));
         assert!(db.store.roles(river.id).await.unwrap().is_empty());
+        let hollis = db.store.credentials("hollis").await.unwrap().unwrap().account;
+        let logged: Vec<_> = (db.store.audit_log_for(Moderator::Admin(hollis.id), 100).await.unwrap().into_iter())
+            .filter(|entry| entry.target_account.as_deref() == Some("river"))
+            .map(|entry| (entry.action, entry.reason))
+            .collect();
+        let reason = why[1].to_string();
+        assert_eq!(logged, [(AuditAction::RevokeDirectory, reason.clone()), (AuditAction::GrantDirectory, reason)]);
 
-        let nobody = hearth(&db.url, &["admin", "grant", "nobody_here", "admin"]);
+        let nobody = hearth(&db.url, &[&["admin", "grant", "nobody_here", "admin"][..], &why].concat());
         assert_eq!(nobody.status.code(), Some(1));
         assert!(stderr(&nobody).contains("nobody has the handle"));
-        let bad_role = hearth(&db.url, &["admin", "grant", "river", "moderator"]);
+        let bad_role = hearth(&db.url, &[&["admin", "grant", "river", "moderator"][..], &why].concat());
         assert_eq!(bad_role.status.code(), Some(2), "clap's usage error");
         assert!(stderr(&bad_role).contains("the roles are admin and directory"));
     }

@@ -1,9 +1,11 @@
 //! Accounts and the site-wide roles granted to them.
 
+use hearth_domain::moderation::ModeratorReason;
 use hearth_domain::people::{Email, Handle, Role, TimeZoneName};
 use jiff::Timestamp;
 
 use crate::error::Entity;
+use crate::groups::audit::AuditAction;
 use crate::{BeginWrite, Store, StoreError, from_seconds, on_pool, to_seconds};
 
 /// A person's account, without their password hash.
@@ -17,6 +19,11 @@ pub struct Account {
     /// The IANA time zone the person chose; `None` until they do.
     pub time_zone: Option<String>,
     pub created_at: Timestamp,
+}
+
+enum RoleChange {
+    Grant,
+    Revoke,
 }
 
 /// The database id of an account.
@@ -238,54 +245,90 @@ impl Store {
         Ok(roles)
     }
 
-    /// Grants a role to the account with this handle key. Returns `false` when
-    /// the account already held it.
+    /// Grants a role to the account with this handle key, and says why in
+    /// the audit log, where every site admin reads it. Returns `false` (and
+    /// writes nothing) when the account already held it.
     pub async fn grant_role(
         &self,
         handle_key: &str,
         role: Role,
+        reason: &ModeratorReason,
         now: Timestamp,
     ) -> Result<bool, StoreError> {
-        let id = self.account_id_for(handle_key).await?;
-        let sql = "INSERT INTO account_roles (account_id, role, granted_at) VALUES ($1, $2, $3)
-                   ON CONFLICT (account_id, role) DO NOTHING";
-        let inserted = on_pool!(self, |pool| {
-            sqlx::query(sql)
-                .bind(id.0)
-                .bind(role.as_str())
+        (self.change_role(handle_key, RoleChange::Grant, role, reason, now)).await
+    }
+
+    /// Takes a role away, and says why in the audit log. Returns `false`
+    /// (and writes nothing) when the account did not hold it.
+    pub async fn revoke_role(
+        &self,
+        handle_key: &str,
+        role: Role,
+        reason: &ModeratorReason,
+        now: Timestamp,
+    ) -> Result<bool, StoreError> {
+        (self.change_role(handle_key, RoleChange::Revoke, role, reason, now)).await
+    }
+
+    /// Grants or revokes `role` and, when that changed anything, writes the
+    /// audit entry, in one transaction. Roles are changed by the site's
+    /// operator at the console, so the entry has no actor.
+    async fn change_role(
+        &self,
+        handle_key: &str,
+        change: RoleChange,
+        role: Role,
+        reason: &ModeratorReason,
+        now: Timestamp,
+    ) -> Result<bool, StoreError> {
+        let changed: Option<bool> = on_pool!(self, |pool| async {
+            let mut tx = pool.begin_write().await?;
+            let account: Option<i64> =
+                sqlx::query_scalar("SELECT id FROM accounts WHERE handle_key = $1")
+                    .bind(handle_key)
+                    .fetch_optional(&mut *tx)
+                    .await?;
+            let Some(account) = account else {
+                tx.rollback().await?;
+                return Ok(None);
+            };
+            let (statement, action) = match change {
+                RoleChange::Grant => (
+                    sqlx::query(
+                        "INSERT INTO account_roles (account_id, role, granted_at)
+                         VALUES ($1, $2, $3) ON CONFLICT (account_id, role) DO NOTHING",
+                    )
+                    .bind(account)
+                    .bind(role.as_str())
+                    .bind(to_seconds(now)),
+                    AuditAction::granting(role),
+                ),
+                RoleChange::Revoke => (
+                    sqlx::query("DELETE FROM account_roles WHERE account_id = $1 AND role = $2")
+                        .bind(account)
+                        .bind(role.as_str()),
+                    AuditAction::revoking(role),
+                ),
+            };
+            let changed = statement.execute(&mut *tx).await?.rows_affected() == 1;
+            if changed {
+                sqlx::query(
+                    "INSERT INTO audit_log (actor_id, action, group_id, target_account_id,
+                         target_post_id, reason, created_at)
+                     VALUES (NULL, $1, NULL, $2, NULL, $3, $4)",
+                )
+                .bind(action.as_str())
+                .bind(account)
+                .bind(reason.as_str())
                 .bind(to_seconds(now))
-                .execute(pool)
-                .await
-                .map(|done| done.rows_affected())
-        })?;
-        Ok(inserted == 1)
-    }
-
-    /// Takes a role away. Returns `false` when the account did not hold it.
-    pub async fn revoke_role(&self, handle_key: &str, role: Role) -> Result<bool, StoreError> {
-        let id = self.account_id_for(handle_key).await?;
-        let sql = "DELETE FROM account_roles WHERE account_id = $1 AND role = $2";
-        let deleted = on_pool!(self, |pool| {
-            sqlx::query(sql)
-                .bind(id.0)
-                .bind(role.as_str())
-                .execute(pool)
-                .await
-                .map(|done| done.rows_affected())
-        })?;
-        Ok(deleted == 1)
-    }
-
-    async fn account_id_for(&self, handle_key: &str) -> Result<AccountId, StoreError> {
-        let sql = "SELECT id FROM accounts WHERE handle_key = $1";
-        let id: Option<i64> = on_pool!(self, |pool| {
-            sqlx::query_scalar(sql)
-                .bind(handle_key)
-                .fetch_optional(pool)
-                .await
-        })?;
-        id.map(AccountId)
-            .ok_or(StoreError::NotFound(Entity::Account))
+                .execute(&mut *tx)
+                .await?;
+            }
+            tx.commit().await?;
+            Ok::<_, sqlx::Error>(Some(changed))
+        }
+        .await)?;
+        changed.ok_or(StoreError::NotFound(Entity::Account))
     }
 }
 

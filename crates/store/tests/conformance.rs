@@ -9,6 +9,7 @@
 
 use std::fmt::Debug;
 
+use hearth_domain::moderation::ModeratorReason;
 use hearth_domain::people::{Email, Handle, Role, TimeZoneName};
 use hearth_store::groups::GroupId;
 use hearth_store::people::{Account, AccountId};
@@ -23,6 +24,11 @@ const T0: i64 = 1_800_000_000;
 /// `T0` moved by `offset` seconds.
 fn t(offset: i64) -> Timestamp {
     Timestamp::from_second(T0 + offset).expect("a valid test instant")
+}
+
+/// What the operator says in the audit log when changing a role.
+fn why() -> ModeratorReason {
+    ModeratorReason::parse("Agreed at the service meeting").unwrap()
 }
 
 fn handle(input: &str) -> Handle {
@@ -273,9 +279,9 @@ backend_tests! {
         let stone = make_account(store, "Stone").await;
         assert_eq!(store.roles(river.id).await.unwrap(), Vec::<Role>::new());
 
-        assert!(store.grant_role("river", Role::Directory, t(1)).await.unwrap());
-        assert!(!store.grant_role("river", Role::Directory, t(2)).await.unwrap());
-        assert!(store.grant_role("river", Role::Admin, t(3)).await.unwrap());
+        assert!(store.grant_role("river", Role::Directory, &why(), t(1)).await.unwrap());
+        assert!(!store.grant_role("river", Role::Directory, &why(), t(2)).await.unwrap());
+        assert!(store.grant_role("river", Role::Admin, &why(), t(3)).await.unwrap());
         assert_eq!(
             store.roles(river.id).await.unwrap(),
             vec![Role::Admin, Role::Directory]
@@ -295,7 +301,7 @@ backend_tests! {
         let store = &db.store;
         let river = make_account(store, "River").await;
         let key = Handle::key_of("Ｒｉｖｅｒ");
-        assert!(store.grant_role(&key, Role::Admin, t(1)).await.unwrap());
+        assert!(store.grant_role(&key, Role::Admin, &why(), t(1)).await.unwrap());
         assert_eq!(store.roles(river.id).await.unwrap(), vec![Role::Admin]);
     }
 
@@ -303,30 +309,30 @@ backend_tests! {
         let store = &db.store;
         let river = make_account(store, "River").await;
         let stone = make_account(store, "Stone").await;
-        store.grant_role("river", Role::Admin, t(1)).await.unwrap();
-        store.grant_role("river", Role::Directory, t(1)).await.unwrap();
-        store.grant_role("stone", Role::Directory, t(1)).await.unwrap();
+        store.grant_role("river", Role::Admin, &why(), t(1)).await.unwrap();
+        store.grant_role("river", Role::Directory, &why(), t(1)).await.unwrap();
+        store.grant_role("stone", Role::Directory, &why(), t(1)).await.unwrap();
 
-        assert!(store.revoke_role("river", Role::Directory).await.unwrap());
-        assert!(!store.revoke_role("river", Role::Directory).await.unwrap());
+        assert!(store.revoke_role("river", Role::Directory, &why(), t(9)).await.unwrap());
+        assert!(!store.revoke_role("river", Role::Directory, &why(), t(9)).await.unwrap());
         assert_eq!(store.roles(river.id).await.unwrap(), vec![Role::Admin]);
         // Only that account lost it.
         assert_eq!(store.roles(stone.id).await.unwrap(), vec![Role::Directory]);
 
-        assert!(store.revoke_role("river", Role::Admin).await.unwrap());
+        assert!(store.revoke_role("river", Role::Admin, &why(), t(9)).await.unwrap());
         assert_eq!(store.roles(river.id).await.unwrap(), Vec::<Role>::new());
         // A revoked role can be granted again.
-        assert!(store.grant_role("river", Role::Admin, t(2)).await.unwrap());
+        assert!(store.grant_role("river", Role::Admin, &why(), t(2)).await.unwrap());
         assert_eq!(store.roles(river.id).await.unwrap(), vec![Role::Admin]);
     }
 
     async fn roles_for_an_unknown_handle_are_not_found(db) {
         let store = &db.store;
         make_account(store, "River").await;
-        expect_not_found(store.grant_role("nobody", Role::Admin, t(1)).await, Entity::Account);
-        expect_not_found(store.revoke_role("nobody", Role::Admin).await, Entity::Account);
+        expect_not_found(store.grant_role("nobody", Role::Admin, &why(), t(1)).await, Entity::Account);
+        expect_not_found(store.revoke_role("nobody", Role::Admin, &why(), t(9)).await, Entity::Account);
         // The display form is not a key.
-        expect_not_found(store.grant_role("River", Role::Admin, t(1)).await, Entity::Account);
+        expect_not_found(store.grant_role("River", Role::Admin, &why(), t(1)).await, Entity::Account);
     }
 
     async fn roles_of_an_unknown_account_are_empty(db) {
@@ -337,7 +343,7 @@ backend_tests! {
     async fn roles_written_by_a_newer_version_are_ignored(db) {
         let store = &db.store;
         let river = make_account(store, "River").await;
-        store.grant_role("river", Role::Directory, t(1)).await.unwrap();
+        store.grant_role("river", Role::Directory, &why(), t(1)).await.unwrap();
         db.execute_behind_the_store(
             "INSERT INTO account_roles (account_id, role, granted_at)
              SELECT id, 'moderator', 1800000000 FROM accounts WHERE handle_key = 'river'",
@@ -778,7 +784,7 @@ backend_tests! {
     async fn migrate_is_idempotent_and_keeps_data(db) {
         let store = &db.store;
         let river = make_account(store, "River").await;
-        store.grant_role("river", Role::Admin, t(1)).await.unwrap();
+        store.grant_role("river", Role::Admin, &why(), t(1)).await.unwrap();
         make_session(store, &river, "token", t(0), t(100)).await;
         store.record_failed_login("river", "192.0.2.1", t(0)).await.unwrap();
 

@@ -163,8 +163,8 @@ backend_tests! {
         // The session's read brings the group a route names, with the same
         // answers as reading them apart; the owner's two roles come once
         // each beside the group and membership.
-        store.grant_role("river", Role::Directory, t(5)).await.unwrap();
-        store.grant_role("river", Role::Admin, t(5)).await.unwrap();
+        store.grant_role("river", Role::Directory, &why("a test"), t(5)).await.unwrap();
+        store.grant_role("river", Role::Admin, &why("a test"), t(5)).await.unwrap();
         let later = t(5) + jiff::SignedDuration::from_hours(24);
         for (who, hash) in [(owner, "owner-hash"), (stranger, "stranger-hash")] {
             store.create_session(who, hash, None, t(5), later).await.unwrap();

@@ -26,10 +26,6 @@ fn note(text: &str) -> ReportNote {
     ReportNote::parse(text).unwrap()
 }
 
-fn why(text: &str) -> ModeratorReason {
-    ModeratorReason::parse(text).unwrap()
-}
-
 /// What a dismissal may say: nothing.
 fn no_reason() -> ModeratorReason {
     ModeratorReason::for_decision("", Decision::Dismiss).unwrap()
@@ -337,7 +333,7 @@ backend_tests! {
             .close_report(fourth, facilitator, Decision::Suspend(Suspension::Days(3)), &why("hate"), t(19))
             .await;
         expect_not_found(by_facilitator, Entity::Report);
-        store.grant_role(&Handle::key_of("per_owner"), Role::Admin, t(19)).await.unwrap();
+        store.grant_role(&Handle::key_of("per_owner"), Role::Admin, &why("Runs the site"), t(19)).await.unwrap();
         let admin = Moderator::Admin(c.owner);
         store.close_report(fourth, admin, Decision::Suspend(Suspension::Days(3)), &why("hate"), t(20)).await.unwrap();
         let credentials = store.credentials(&Handle::key_of("per_other")).await.unwrap().unwrap();
@@ -372,6 +368,34 @@ backend_tests! {
         assert_eq!(everything.len(), 4);
         assert_eq!(everything[0].action, AuditAction::DismissReport, "newest first");
         assert_eq!(store.audit_log_for(Moderator::Admin(c.member), 1).await.unwrap().len(), 1);
+    }
+
+    async fn the_operators_role_changes_are_in_the_site_audit_log_with_their_reason(db) {
+        let store = &db.store;
+        let c = circle(store, "rol").await;
+        assert!(store.grant_role(&Handle::key_of("rol_member"), Role::Directory, &why("Keeps the list"), t(1)).await.unwrap());
+        // Nothing changed, so nothing to record.
+        assert!(!store.grant_role(&Handle::key_of("rol_member"), Role::Directory, &why("Again"), t(2)).await.unwrap());
+        assert!(store.revoke_role(&Handle::key_of("rol_member"), Role::Directory, &why("Stepped down"), t(3)).await.unwrap());
+        assert!(!store.revoke_role(&Handle::key_of("rol_member"), Role::Directory, &why("Again"), t(4)).await.unwrap());
+        assert!(store.grant_role(&Handle::key_of("rol_owner"), Role::Admin, &why("Runs the site"), t(5)).await.unwrap());
+        expect_not_found(store.grant_role("nobody", Role::Admin, &why("No one"), t(6)).await, Entity::Account);
+
+        let site: Vec<_> = (store.audit_log_for(Moderator::Admin(c.owner), 100).await.unwrap().into_iter())
+            .filter(|entry| entry.group_id.is_none())
+            .map(|entry| (entry.action, entry.actor, entry.target_account, entry.reason))
+            .collect();
+        assert_eq!(
+            site,
+            [
+                (AuditAction::GrantAdmin, None, Some("rol_owner".to_string()), "Runs the site".to_string()),
+                (AuditAction::RevokeDirectory, None, Some("rol_member".to_string()), "Stepped down".to_string()),
+                (AuditAction::GrantDirectory, None, Some("rol_member".to_string()), "Keeps the list".to_string()),
+            ]
+        );
+        // Facilitators read their groups' entries, not the site's.
+        let theirs = store.audit_log_for(Moderator::Member(c.facilitator), 100).await.unwrap();
+        assert!(theirs.iter().all(|entry| entry.group_id == Some(c.group)));
     }
 
     async fn blocks_and_mutes_are_one_choice_per_person_and_silence_them(db) {

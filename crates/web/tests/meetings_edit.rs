@@ -4,6 +4,7 @@
 mod support;
 
 use hearth_domain::meetings::feed::parse_feed;
+use hearth_domain::moderation::ModeratorReason;
 use hearth_domain::people::Role;
 use hearth_store::backend_tests;
 use reqwest::{Client, StatusCode};
@@ -18,6 +19,7 @@ async fn editor(app: &TestApp, handle: &str) -> Client {
         .grant_role(
             &handle.to_lowercase(),
             Role::Directory,
+            &ModeratorReason::parse("Keeps our meeting list").unwrap(),
             jiff::Timestamp::now(),
         )
         .await

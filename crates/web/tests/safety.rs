@@ -5,6 +5,7 @@
 
 mod support;
 
+use hearth_domain::moderation::ModeratorReason;
 use hearth_domain::people::Role;
 use hearth_store::backend_tests;
 use hearth_store::groups::posts::PostId;
@@ -97,7 +98,12 @@ async fn make_facilitator(app: &TestApp, group: i64, who: &Person) {
 
 async fn make_admin(app: &TestApp, handle: &str) {
     (app.db.store)
-        .grant_role(handle, Role::Admin, Timestamp::now())
+        .grant_role(
+            handle,
+            Role::Admin,
+            &ModeratorReason::parse("Runs the site").unwrap(),
+            Timestamp::now(),
+        )
         .await
         .unwrap();
 }

@@ -2,6 +2,7 @@
 //! in the append-only audit log in the same transaction.
 
 use hearth_domain::moderation::Decision;
+use hearth_domain::people::Role;
 use jiff::Timestamp;
 
 use super::posts::PostId;
@@ -37,10 +38,15 @@ pub enum AuditAction {
     MakeFacilitator,
     MakeMember,
     TransferOwnership,
+    /// By the site's operator, at the console, as the four below.
+    GrantAdmin,
+    RevokeAdmin,
+    GrantDirectory,
+    RevokeDirectory,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 23] = [
+    pub const ALL: [AuditAction; 27] = [
         AuditAction::RemovePost,
         AuditAction::RemoveMember,
         AuditAction::MuteMember,
@@ -64,6 +70,10 @@ impl AuditAction {
         AuditAction::MakeFacilitator,
         AuditAction::MakeMember,
         AuditAction::TransferOwnership,
+        AuditAction::GrantAdmin,
+        AuditAction::RevokeAdmin,
+        AuditAction::GrantDirectory,
+        AuditAction::RevokeDirectory,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -91,6 +101,26 @@ impl AuditAction {
             AuditAction::MakeFacilitator => "make_facilitator",
             AuditAction::MakeMember => "make_member",
             AuditAction::TransferOwnership => "transfer_ownership",
+            AuditAction::GrantAdmin => "grant_admin",
+            AuditAction::RevokeAdmin => "revoke_admin",
+            AuditAction::GrantDirectory => "grant_directory",
+            AuditAction::RevokeDirectory => "revoke_directory",
+        }
+    }
+
+    /// The entry for granting `role`.
+    pub fn granting(role: Role) -> AuditAction {
+        match role {
+            Role::Admin => AuditAction::GrantAdmin,
+            Role::Directory => AuditAction::GrantDirectory,
+        }
+    }
+
+    /// The entry for taking `role` away.
+    pub fn revoking(role: Role) -> AuditAction {
+        match role {
+            Role::Admin => AuditAction::RevokeAdmin,
+            Role::Directory => AuditAction::RevokeDirectory,
         }
     }
 
@@ -115,6 +145,10 @@ impl AuditAction {
                 | AuditAction::MakeFacilitator
                 | AuditAction::MakeMember
                 | AuditAction::TransferOwnership
+                | AuditAction::GrantAdmin
+                | AuditAction::RevokeAdmin
+                | AuditAction::GrantDirectory
+                | AuditAction::RevokeDirectory
         )
     }
 

@@ -8,6 +8,7 @@ use std::fmt::Debug;
 use hearth_domain::groups::{
     Body, Description, GroupKind, GroupLanguage, GroupName, GroupRole, Norms, ShareKind, Tag, Tags,
 };
+use hearth_domain::moderation::ModeratorReason;
 use hearth_domain::people::Handle;
 use hearth_store::groups::audit::AuditEntry;
 use hearth_store::groups::notifications::{Notification, NotificationKind};
@@ -33,6 +34,11 @@ pub fn expect_not_found<T: Debug>(result: Result<T, StoreError>, entity: Entity)
         Err(StoreError::NotFound(found)) => assert_eq!(found, entity),
         other => panic!("expected {entity} not found, got {other:?}"),
     }
+}
+
+/// A reason for the audit log.
+pub fn why(text: &str) -> ModeratorReason {
+    ModeratorReason::parse(text).expect("a valid test reason")
 }
 
 /// The account key a `@name` mention is looked up by.

@@ -170,8 +170,9 @@ pub struct AuditEntryView {
     /// `warn_member`, `suspend_account`, `lift_suspension`, `pin_thread`,
     /// `unpin_thread`, `lock_thread`, `unlock_thread`, `edit_settings`,
     /// `edit_norms`, `approve_request`, `decline_request`, `create_invite`,
-    /// `revoke_invite`, `make_facilitator`, `make_member` or
-    /// `transfer_ownership`.
+    /// `revoke_invite`, `make_facilitator`, `make_member`,
+    /// `transfer_ownership`, `grant_admin`, `revoke_admin`,
+    /// `grant_directory` or `revoke_directory`.
     #[schema(example = "mute_member")]
     action: String,
     /// The group it was in; null for a site-wide action.

@@ -443,6 +443,10 @@ fn audit_message(action: AuditAction) -> &'static str {
         AuditAction::RevokeInvite => "manage-audit-revoke-invite",
         AuditAction::MakeFacilitator => "manage-audit-make-facilitator",
         AuditAction::MakeMember => "manage-audit-make-member",
+        AuditAction::GrantAdmin => "manage-audit-grant-admin",
+        AuditAction::RevokeAdmin => "manage-audit-revoke-admin",
+        AuditAction::GrantDirectory => "manage-audit-grant-directory",
+        AuditAction::RevokeDirectory => "manage-audit-revoke-directory",
         AuditAction::TransferOwnership => "manage-audit-transfer-ownership",
     }
 }
