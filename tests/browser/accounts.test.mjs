@@ -7,7 +7,7 @@
 //   HEARTH_BIN=target/debug/hearth HEARTH_TEST_POSTGRES_URL=postgres://... \
 //     node --test tests/browser/
 
-import { describe, it, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -16,61 +16,28 @@ import {
   BLOCKING_IMPACTS,
   axeViolations,
   formatViolations,
-  freshPostgres,
-  freshSqlite,
-  launchBrowser,
-  startServer,
   uniqueHandle,
-  withServerLog,
   PASSWORD,
   backends,
   pathOf,
   submit,
+  serverForSuite,
 } from './support.mjs';
 
 const STEP_TIMEOUT = 120_000;
 
 for (const backend of backends) {
   describe(`accounts on ${backend.name}`, { timeout: 10 * STEP_TIMEOUT }, () => {
-    // Started by the first test that needs them, so that a setup failure (no
-    // binary, no PostgreSQL) fails every test with its message rather than
-    // cancelling them.
-    let setup;
-    let database;
-    let server;
-    let browser;
+    const { withPages } = serverForSuite(backend);
     let base;
     // The handle registered by the no-JavaScript journey, reused by later tests.
     let handle;
 
-    function ready() {
-      setup ??= (async () => {
-        database = backend.fresh();
-        server = await startServer(database.url);
-        base = server.baseUrl;
-        browser = await launchBrowser();
-      })();
-      return setup;
-    }
-
-    after(async () => {
-      await browser?.close();
-      await server?.stop();
-      database?.drop();
-    });
-
-    // Each test gets a fresh context, closed afterwards, and the server's
-    // output attached to its error if it fails.
-    async function inContext(options, fn) {
-      await ready();
-      const context = await browser.newContext(options);
-      try {
-        const page = await context.newPage();
-        return await withServerLog(server, () => fn(page, context));
-      } finally {
-        await context.close();
-      }
-    }
+    const inContext = (options, fn) =>
+      withPages(options, 1, (run) => {
+        base = run.base;
+        return fn(run.pages[0], run.contexts[0]);
+      });
     const noScript = (fn) => inContext({ javaScriptEnabled: false }, fn);
 
     it('serves pages in English', { timeout: STEP_TIMEOUT }, () =>

@@ -11,7 +11,7 @@
 //   HEARTH_BIN=target/debug/hearth HEARTH_TEST_POSTGRES_URL=postgres://... \
 //     node --test tests/browser/
 
-import { describe, it, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomInt } from 'node:crypto';
 import { tmpdir } from 'node:os';
@@ -21,12 +21,7 @@ import {
   BLOCKING_IMPACTS,
   axeViolations,
   formatViolations,
-  freshPostgres,
-  freshSqlite,
-  launchBrowser,
-  startServer,
   uniqueHandle,
-  withServerLog,
   PASSWORD,
   assertRedirected,
   backends,
@@ -34,6 +29,7 @@ import {
   looseFieldErrors,
   register,
   submit,
+  serverForSuite,
 } from './support.mjs';
 
 const STEP_TIMEOUT = 120_000;
@@ -127,48 +123,15 @@ function replyArticle(page, text) {
 
 for (const backend of backends) {
   describe(`support groups on ${backend.name}`, { timeout: 15 * STEP_TIMEOUT }, () => {
-    // Started by the first test that needs them, so that a setup failure (no
-    // binary, no PostgreSQL) fails every test with its message rather than
-    // cancelling them.
-    let setup;
-    let database;
-    let server;
-    let browser;
+    const { withPages } = serverForSuite(backend);
     let base;
 
-    function ready() {
-      setup ??= (async () => {
-        database = backend.fresh();
-        server = await startServer(database.url);
-        base = server.baseUrl;
-        browser = await launchBrowser();
-      })();
-      return setup;
-    }
-
-    after(async () => {
-      await browser?.close();
-      await server?.stop();
-      database?.drop();
-    });
-
-    // Each test gets fresh contexts (one per person), closed afterwards, and
-    // the server's output attached to its error if it fails.
-    async function inContexts(options, count, fn) {
-      await ready();
-      const contexts = [];
-      try {
-        const pages = [];
-        for (let i = 0; i < count; i += 1) {
-          const context = await browser.newContext(options);
-          contexts.push(context);
-          pages.push(await context.newPage());
-        }
-        return await withServerLog(server, () => fn(...pages));
-      } finally {
-        for (const context of contexts) await context.close();
-      }
-    }
+    // Each test gets fresh contexts, one per person.
+    const inContexts = (options, count, fn) =>
+      withPages(options, count, (run) => {
+        base = run.base;
+        return fn(...run.pages);
+      });
     const noScript = (count, fn) => inContexts({ javaScriptEnabled: false }, count, fn);
 
     it('lets two people start a group, join it, share anonymously and support each other without JavaScript', { timeout: 3 * STEP_TIMEOUT }, () =>

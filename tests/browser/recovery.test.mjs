@@ -12,7 +12,7 @@
 //   HEARTH_BIN=target/debug/hearth HEARTH_TEST_POSTGRES_URL=postgres://... \
 //     node --test tests/browser/recovery.test.mjs
 
-import { describe, it, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -21,12 +21,7 @@ import {
   BLOCKING_IMPACTS,
   axeViolations,
   formatViolations,
-  freshPostgres,
-  freshSqlite,
-  launchBrowser,
-  startServer,
   uniqueHandle,
-  withServerLog,
   PASSWORD,
   assertRedirected,
   backends,
@@ -34,6 +29,7 @@ import {
   looseFieldErrors,
   register,
   submit,
+  serverForSuite,
 } from './support.mjs';
 
 const STEP_TIMEOUT = 120_000;
@@ -121,44 +117,16 @@ function checker(t, backendName) {
 
 for (const backend of backends) {
   describe(`recovery check-ins, charts and journal on ${backend.name}`, { timeout: 12 * STEP_TIMEOUT }, () => {
-    // Started by the first test that needs them, so that a setup failure (no
-    // binary, no PostgreSQL) fails every test with its message rather than
-    // cancelling them.
-    let setup;
-    let database;
-    let server;
-    let browser;
+    const { withPages } = serverForSuite(backend);
     let base;
 
-    function ready() {
-      setup ??= (async () => {
-        database = backend.fresh();
-        server = await startServer(database.url);
-        base = server.baseUrl;
-        browser = await launchBrowser();
-      })();
-      return setup;
-    }
-
-    after(async () => {
-      await browser?.close();
-      await server?.stop();
-      database?.drop();
-    });
-
     // Each test gets a fresh context on a phone-sized screen (JavaScript on
-    // only so that axe-core can run: the pages have none of their own),
-    // closed afterwards, and the server's output attached to its error.
-    async function onPhone(fn) {
-      await ready();
-      const context = await browser.newContext({ javaScriptEnabled: true, bypassCSP: true, viewport: PHONE });
-      try {
-        const page = await context.newPage();
-        return await withServerLog(server, () => fn(page));
-      } finally {
-        await context.close();
-      }
-    }
+    // only so that axe-core can run: the pages have none of their own).
+    const onPhone = (fn) =>
+      withPages({ javaScriptEnabled: true, bypassCSP: true, viewport: PHONE }, 1, (run) => {
+        base = run.base;
+        return fn(run.pages[0]);
+      });
 
     it('lets a member set a time zone and fill in the daily check-in with the keyboard alone', { timeout: 2 * STEP_TIMEOUT }, (t) =>
       onPhone(async (page) => {

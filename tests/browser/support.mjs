@@ -2,6 +2,7 @@
 // database, a headless Chromium, and an axe-core audit.
 
 import assert from 'node:assert/strict';
+import { after } from 'node:test';
 import { spawn, execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -212,6 +213,51 @@ export async function withServerLog(server, fn) {
     }
     throw err;
   }
+}
+
+/**
+ * One server and one browser for a `describe` block, on a fresh database of
+ * `backend`, stopped and dropped after it. They start with the first test
+ * that asks, so that a setup failure (no binary, no PostgreSQL) fails every
+ * test with its message rather than cancelling them.
+ *
+ * Returns `withPages(options, count, fn)`: runs `fn({ base, pages, contexts })`
+ * with `count` fresh browser contexts made with `options` (one page each),
+ * closed afterwards, and the server's output attached to its error if it
+ * fails.
+ */
+export function serverForSuite(backend) {
+  let setup;
+  let database;
+  let server;
+  let browser;
+  const ready = () =>
+    (setup ??= (async () => {
+      database = backend.fresh();
+      server = await startServer(database.url);
+      browser = await launchBrowser();
+    })());
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+    database?.drop();
+  });
+  async function withPages(options, count, fn) {
+    await ready();
+    const contexts = [];
+    try {
+      const pages = [];
+      for (let i = 0; i < count; i += 1) {
+        const context = await browser.newContext(options);
+        contexts.push(context);
+        pages.push(await context.newPage());
+      }
+      return await withServerLog(server, () => fn({ base: server.baseUrl, pages, contexts }));
+    } finally {
+      for (const context of contexts) await context.close();
+    }
+  }
+  return { withPages };
 }
 
 // --- The browser -------------------------------------------------------------
