@@ -35,12 +35,22 @@ pub enum ConnectError {
 /// How long a request waits for a free connection before giving up; also
 /// bounds how long start-up waits for an unreachable server.
 const ACQUIRE_TIMEOUT: Duration = Duration::from_secs(5);
-/// Connections each node keeps to PostgreSQL. Requests queue for one in the
-/// node rather than as backends competing for the server's cores: on the
-/// benchmark's two cores 8 gave a group page a p99 of 19 ms where 16 gave
-/// 30 ms (`docs/BENCHMARKS.md`). Several nodes also stay well inside
-/// PostgreSQL's default of 100 connections.
-const POSTGRES_CONNECTIONS: u32 = 8;
+/// Connections each node keeps to PostgreSQL: twice the cores, and one more
+/// (the PostgreSQL wiki's rule of thumb), at most [`MOST_POSTGRES_CONNECTIONS`].
+/// Requests queue for one in the node rather than as backends competing for
+/// the cores. On the benchmark's two cores, where the database runs beside the
+/// node, 16 gave a group page a p99 of 30 ms and 8 gave 19; with a page's
+/// statements on one connection, 5 gave a thread page 16 ms where 8 gave 19,
+/// and 7% more pages a second (`docs/BENCHMARKS.md`).
+fn postgres_connections() -> u32 {
+    let cores = std::thread::available_parallelism().map_or(1, |cores| cores.get());
+    u32::try_from(2 * cores + 1).map_or(MOST_POSTGRES_CONNECTIONS, |wanted| {
+        wanted.min(MOST_POSTGRES_CONNECTIONS)
+    })
+}
+/// Eight cores' worth: five nodes stay inside PostgreSQL's default of 100
+/// connections.
+const MOST_POSTGRES_CONNECTIONS: u32 = 17;
 /// Every statement is prepared once per connection and then planned once,
 /// without its values, as SQLite plans; the SQL is written for plans that
 /// hold for any value. Left to choose, PostgreSQL planned the group page's
@@ -132,7 +142,7 @@ impl Store {
                     })?
                     .options([POSTGRES_PLAN_CACHE_MODE]);
                 let pool = PgPoolOptions::new()
-                    .max_connections(POSTGRES_CONNECTIONS)
+                    .max_connections(postgres_connections())
                     .test_before_acquire(false)
                     .before_acquire(|connection, metadata| {
                         Box::pin(async move {

@@ -12,7 +12,7 @@ use sqlx::Connection;
 use tempfile::TempDir;
 
 use crate::sealing::Keyring;
-use crate::{Backend, Store};
+use crate::{Backend, Store, on_pool};
 
 /// The variable naming the PostgreSQL server tests create databases on.
 pub const POSTGRES_URL_VAR: &str = "HEARTH_TEST_POSTGRES_URL";
@@ -98,6 +98,11 @@ impl TestDatabase {
 }
 
 impl Store {
+    /// How many connections the store's pool opens at most.
+    pub fn max_connections(&self) -> u32 {
+        on_pool!(self, |pool| pool.pool().options().get_max_connections())
+    }
+
     /// Which connection a statement runs on, for tests of how statements
     /// share connections: the PostgreSQL backend's process id, or on SQLite
     /// a random number a temporary table keeps for the connection's life.

@@ -62,9 +62,10 @@ backend_tests! {
     async fn transactions_in_leased_scopes_never_wait_for_a_second_connection(db) {
         let store = &db.store;
         let owner = person(store, "owner").await;
-        // More scopes than the pool has connections (8), each holding its
-        // lease when it opens a transaction.
-        let scopes = (0..12).map(|number| {
+        // More scopes than the pool has connections, each holding its lease
+        // when it opens a transaction.
+        let count = store.max_connections() + 4;
+        let scopes = (0..count).map(|number| {
             let store = store.clone();
             tokio::spawn(async move {
                 store.leased(async {
@@ -81,7 +82,7 @@ backend_tests! {
             .expect("no scope waited for a second connection");
         let mut names: Vec<String> = names.into_iter().map(|name| name.unwrap().to_string()).collect();
         names.sort();
-        assert_eq!(names.len(), 12);
+        assert_eq!(names.len(), count as usize);
         assert_eq!(names[0], "Evening group 0");
     }
 
@@ -91,7 +92,7 @@ backend_tests! {
         // others wait for it, and it needs a connection.
         let turn = std::sync::Arc::new(tokio::sync::Mutex::new(()));
         let working = turn.clone().lock_owned().await;
-        let waiting: Vec<_> = (0..12)
+        let waiting: Vec<_> = (0..store.max_connections() + 4)
             .map(|_| {
                 let (store, turn) = (store.clone(), turn.clone());
                 tokio::spawn(async move {
