@@ -37,6 +37,17 @@ const PHONE = { width: 360, height: 740 };
 const CRISIS_WORDS = "I don't want to be here anymore. I have the pills ready.";
 
 /** Saves a time zone through the form on /account. */
+/** Today's date (YYYY-MM-DD) in the IANA time zone `zone`. */
+function todayIn(zone) {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: zone }).format(new Date());
+}
+
+/** The date (YYYY-MM-DD) `days` calendar days before `date`. */
+function daysBefore(date, days) {
+  const [year, month, day] = date.split('-').map(Number);
+  return new Date(Date.UTC(year, month - 1, day - days)).toISOString().slice(0, 10);
+}
+
 async function setTimeZone(page, base, zone) {
   if (pathOf(page) !== '/account') await page.goto(`${base}/account`);
   const form = page.locator('form[action="/account/time-zone"]');
@@ -552,11 +563,9 @@ for (const backend of backends) {
         await page.goto(`${base}/recovery/goals`);
         await pages.check(page, '/recovery/goals');
 
-        // A counter 30 days old, offered to no group yet.
-        const start = await page.evaluate(() => {
-          const day = new Date(Date.now() - 30 * 86_400_000);
-          return day.toISOString().slice(0, 10);
-        });
+        // A counter 30 days old, offered to no group yet: 30 days before the
+        // member's today in Chicago, which is not UTC's for six hours a day.
+        const start = daysBefore(todayIn('America/Chicago'), 30);
         await page.goto(`${base}/recovery`);
         await page.getByLabel('What it counts', { exact: true }).fill('Alcohol');
         await page.getByLabel('The day you started', { exact: true }).fill(start);
