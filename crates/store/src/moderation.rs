@@ -11,7 +11,7 @@ use hearth_domain::moderation::{
 };
 use jiff::Timestamp;
 
-use crate::groups::audit::{AuditAction, audit};
+use crate::groups::audit::{AuditAction, audit, operator_audit};
 use crate::groups::posts::PostId;
 use crate::groups::{GroupId, lock_group};
 use crate::people::AccountId;
@@ -743,17 +743,7 @@ impl Store {
             .bind(account)
             .execute(&mut *tx)
             .await?;
-            sqlx::query(
-                "INSERT INTO audit_log (actor_id, action, group_id, target_account_id,
-                     target_post_id, reason, created_at)
-                 VALUES (NULL, $1, NULL, $2, NULL, $3, $4)",
-            )
-            .bind(AuditAction::LiftSuspension.as_str())
-            .bind(account)
-            .bind(reason.as_str())
-            .bind(to_seconds(now))
-            .execute(&mut *tx)
-            .await?;
+            operator_audit!(tx, AuditAction::LiftSuspension, account, reason, now);
             tx.commit().await?;
             Ok::<_, sqlx::Error>(Ok(true))
         }

@@ -5,7 +5,7 @@ use hearth_domain::people::{Email, Handle, Role, TimeZoneName};
 use jiff::Timestamp;
 
 use crate::error::Entity;
-use crate::groups::audit::AuditAction;
+use crate::groups::audit::{AuditAction, operator_audit};
 use crate::{BeginWrite, Store, StoreError, from_seconds, on_pool, to_seconds};
 
 /// A person's account, without their password hash.
@@ -312,17 +312,7 @@ impl Store {
             };
             let changed = statement.execute(&mut *tx).await?.rows_affected() == 1;
             if changed {
-                sqlx::query(
-                    "INSERT INTO audit_log (actor_id, action, group_id, target_account_id,
-                         target_post_id, reason, created_at)
-                     VALUES (NULL, $1, NULL, $2, NULL, $3, $4)",
-                )
-                .bind(action.as_str())
-                .bind(account)
-                .bind(reason.as_str())
-                .bind(to_seconds(now))
-                .execute(&mut *tx)
-                .await?;
+                operator_audit!(tx, action, account, reason, now);
             }
             tx.commit().await?;
             Ok::<_, sqlx::Error>(Some(changed))

@@ -215,6 +215,25 @@ macro_rules! audit {
 }
 pub(crate) use audit;
 
+/// Appends to the audit log inside `$tx` what the site's operator did at the
+/// console to account `$account` (an `i64`): no actor, no group.
+macro_rules! operator_audit {
+    ($tx:expr, $action:expr, $account:expr, $reason:expr, $now:expr) => {
+        sqlx::query(
+            "INSERT INTO audit_log (actor_id, action, group_id, target_account_id,
+                 target_post_id, reason, created_at)
+             VALUES (NULL, $1, NULL, $2, NULL, $3, $4)",
+        )
+        .bind($action.as_str())
+        .bind($account)
+        .bind($reason.as_str())
+        .bind(to_seconds($now))
+        .execute(&mut *$tx)
+        .await?
+    };
+}
+pub(crate) use operator_audit;
+
 /// Runs `$update` in a transaction of its own on `$pool` and, when it
 /// changed exactly one row, writes its audit entry and commits. Evaluates
 /// to whether it changed that row; a change that finds nothing to change
