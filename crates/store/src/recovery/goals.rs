@@ -102,6 +102,35 @@ macro_rules! touch_goal {
     };
 }
 
+/// Runs `$sql` on one step of one of the member's goals, binding `$values`
+/// (the step's and the goal's ids first), in a transaction that marks the
+/// goal changed: not found unless both the goal and that step of it are.
+macro_rules! change_goal_step {
+    ($store:expr, $account:expr, $goal:expr, $now:expr, $sql:expr $(, $value:expr)* $(,)?) => {{
+        let now = to_seconds($now);
+        let outcome: Result<(), StoreError> = on_pool!($store, |pool| async {
+            let mut tx = pool.begin_write().await?;
+            if !touch_goal!(tx, $account, $goal, now) {
+                tx.rollback().await?;
+                return Ok(Err(StoreError::NotFound(Entity::Goal)));
+            }
+            let changed = sqlx::query($sql)
+                $(.bind($value))*
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+            if changed != 1 {
+                tx.rollback().await?;
+                return Ok(Err(StoreError::NotFound(Entity::GoalStep)));
+            }
+            tx.commit().await?;
+            Ok::<_, sqlx::Error>(Ok(()))
+        }
+        .await)?;
+        outcome
+    }};
+}
+
 impl Store {
     /// Sets a goal for `account`, with the steps it starts with, in one
     /// transaction.
@@ -282,34 +311,19 @@ impl Store {
         done: Option<bool>,
         now: Timestamp,
     ) -> Result<(), StoreError> {
-        let now = to_seconds(now);
-        let outcome: Result<(), StoreError> = on_pool!(self, |pool| async {
-            let mut tx = pool.begin_write().await?;
-            if !touch_goal!(tx, account, goal, now) {
-                tx.rollback().await?;
-                return Ok(Err(StoreError::NotFound(Entity::Goal)));
-            }
-            let changed = sqlx::query(
-                "UPDATE recovery_goal_steps
-                 SET text = COALESCE($3, text), done = COALESCE($4, done)
-                 WHERE id = $1 AND goal_id = $2",
-            )
-            .bind(step.0)
-            .bind(goal.0)
-            .bind(text.map(StepText::as_str))
-            .bind(done)
-            .execute(&mut *tx)
-            .await?
-            .rows_affected();
-            if changed != 1 {
-                tx.rollback().await?;
-                return Ok(Err(StoreError::NotFound(Entity::GoalStep)));
-            }
-            tx.commit().await?;
-            Ok::<_, sqlx::Error>(Ok(()))
-        }
-        .await)?;
-        outcome
+        change_goal_step!(
+            self,
+            account,
+            goal,
+            now,
+            "UPDATE recovery_goal_steps
+             SET text = COALESCE($3, text), done = COALESCE($4, done)
+             WHERE id = $1 AND goal_id = $2",
+            step.0,
+            goal.0,
+            text.map(StepText::as_str),
+            done,
+        )
     }
 
     /// Deletes a step of one of the member's goals.
@@ -320,28 +334,14 @@ impl Store {
         step: GoalStepId,
         now: Timestamp,
     ) -> Result<(), StoreError> {
-        let now = to_seconds(now);
-        let outcome: Result<(), StoreError> = on_pool!(self, |pool| async {
-            let mut tx = pool.begin_write().await?;
-            if !touch_goal!(tx, account, goal, now) {
-                tx.rollback().await?;
-                return Ok(Err(StoreError::NotFound(Entity::Goal)));
-            }
-            let deleted =
-                sqlx::query("DELETE FROM recovery_goal_steps WHERE id = $1 AND goal_id = $2")
-                    .bind(step.0)
-                    .bind(goal.0)
-                    .execute(&mut *tx)
-                    .await?
-                    .rows_affected();
-            if deleted != 1 {
-                tx.rollback().await?;
-                return Ok(Err(StoreError::NotFound(Entity::GoalStep)));
-            }
-            tx.commit().await?;
-            Ok::<_, sqlx::Error>(Ok(()))
-        }
-        .await)?;
-        outcome
+        change_goal_step!(
+            self,
+            account,
+            goal,
+            now,
+            "DELETE FROM recovery_goal_steps WHERE id = $1 AND goal_id = $2",
+            step.0,
+            goal.0,
+        )
     }
 }
