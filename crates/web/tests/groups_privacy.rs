@@ -15,8 +15,8 @@ use hearth_store::groups::posts::{NewReply, NewShare, PostId, Replied};
 use hearth_store::groups::{GroupId, NewGroup};
 use hearth_store::people::AccountId;
 use jiff::Timestamp;
-use reqwest::{Client, Method, StatusCode};
-use support::{PASSWORD, TestApp, spawn_app};
+use reqwest::{Method, StatusCode};
+use support::{PASSWORD, TestApp, Visitor, spawn_app};
 
 /// A group with a thread and a reply in it.
 struct Fixture {
@@ -103,51 +103,10 @@ fn is_the_door(pattern: &str) -> bool {
         .any(|door| pattern.ends_with(door))
 }
 
-/// One kind of outsider: a browser (with its CSRF token, so forms are not
-/// refused before the wall is reached) and, if signed in, an API token.
-struct Outsider {
-    name: &'static str,
-    browser: Client,
-    csrf: String,
-    token: Option<String>,
-}
-
-async fn outsider(app: &TestApp, name: &'static str, handle: Option<&str>) -> Outsider {
-    let browser = app.browser();
-    let token = match handle {
-        Some(handle) => {
-            let response = app
-                .submit(
-                    &browser,
-                    "/login",
-                    "/login",
-                    &[("handle", handle), ("password", PASSWORD)],
-                )
-                .await;
-            assert_eq!(
-                response.status(),
-                StatusCode::SEE_OTHER,
-                "{handle} signs in"
-            );
-            let signed_in = app.api_sign_in(handle, PASSWORD).await;
-            let body: serde_json::Value = signed_in.json().await.unwrap();
-            Some(body["token"].as_str().unwrap().to_owned())
-        }
-        None => None,
-    };
-    let csrf = app.csrf_token(&browser, "/").await;
-    Outsider {
-        name,
-        browser,
-        csrf,
-        token,
-    }
-}
-
 /// Every group page route, GET and POST, as `who`: 404, or 405 where the
 /// route has no such method (which is the same for every group, real or
 /// not). At least one method of each route reaches the wall.
-async fn pages_are_walled(app: &TestApp, who: &Outsider, fixture: &Fixture, listed: bool) {
+async fn pages_are_walled(app: &TestApp, who: &Visitor, fixture: &Fixture, listed: bool) {
     for pattern in hearth_web::group_page_paths() {
         if !pattern.contains("{group}") || (listed && is_the_door(pattern)) {
             continue;
@@ -189,7 +148,7 @@ async fn pages_are_walled(app: &TestApp, who: &Outsider, fixture: &Fixture, list
 
 /// Every API route under a group, with each method the OpenAPI document
 /// lists for it, as `who`: 404 problem documents, nothing else.
-async fn api_is_walled(app: &TestApp, who: &Outsider, fixture: &Fixture, listed: bool) {
+async fn api_is_walled(app: &TestApp, who: &Visitor, fixture: &Fixture, listed: bool) {
     let document = hearth_web::openapi_document();
     let mut checked = 0;
     for (pattern, item) in &document.paths.paths {
@@ -275,10 +234,10 @@ backend_tests! {
             groups.push((kind, fixture));
         }
         let outsiders = [
-            outsider(&app, "a signed-out visitor", None).await,
-            outsider(&app, "a person who never joined", Some("stranger")).await,
-            outsider(&app, "a member who left", Some("leaver")).await,
-            outsider(&app, "a removed member", Some("removed")).await,
+            app.visitor("a signed-out visitor", None).await,
+            app.visitor("a person who never joined", Some("stranger")).await,
+            app.visitor("a member who left", Some("leaver")).await,
+            app.visitor("a removed member", Some("removed")).await,
         ];
         let nowhere = Fixture {
             group: GroupId(999_999),
@@ -326,7 +285,7 @@ backend_tests! {
             .create_reply(fixture.group, owner, &reply, &mentions, "k3", Timestamp::now())
             .await
             .unwrap();
-        let reader = outsider(&app, "the member", Some("member")).await;
+        let reader = app.visitor("the member", Some("member")).await;
         let page = reader.browser.get(app.url("/notifications")).send().await.unwrap();
         assert!(page.text().await.unwrap().contains("Private circle open"));
         store

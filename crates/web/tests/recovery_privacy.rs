@@ -10,9 +10,9 @@ use hearth_domain::recovery::local_today;
 use hearth_store::backend_tests;
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
-use reqwest::{Client, Method, StatusCode};
+use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
-use support::{PASSWORD, TestApp, spawn_app};
+use support::{TestApp, Visitor, spawn_app};
 
 /// Every private thing the member writes carries this, so one search
 /// finds a leak of any of them.
@@ -151,45 +151,6 @@ async fn record_of_river(app: &TestApp, river: &str, sam: &str) -> Record {
         step: goal["steps"][0]["id"].as_i64().unwrap(),
         partnership,
         day: today,
-    }
-}
-
-/// Someone trying to look: a browser with its CSRF token, and an API
-/// token when signed in.
-struct Visitor {
-    name: &'static str,
-    browser: Client,
-    csrf: String,
-    token: Option<String>,
-}
-
-async fn visitor(app: &TestApp, name: &'static str, handle: Option<&str>) -> Visitor {
-    let browser = app.browser();
-    let token = match handle {
-        Some(handle) => {
-            app.submit(
-                &browser,
-                "/login",
-                "/login",
-                &[("handle", handle), ("password", PASSWORD)],
-            )
-            .await;
-            let signed_in: Value = app
-                .api_sign_in(handle, PASSWORD)
-                .await
-                .json()
-                .await
-                .unwrap();
-            Some(signed_in["token"].as_str().unwrap().to_owned())
-        }
-        None => None,
-    };
-    let csrf = app.csrf_token(&browser, "/").await;
-    Visitor {
-        name,
-        browser,
-        csrf,
-        token,
     }
 }
 
@@ -358,9 +319,9 @@ backend_tests! {
         app.api_member("stone").await;
         let record = record_of_river(&app, &river, &sam).await;
 
-        let signed_out = visitor(&app, "someone signed out", None).await;
-        let stone = visitor(&app, "another member", Some("stone")).await;
-        let partner = visitor(&app, "a partner shown nothing", Some("sam")).await;
+        let signed_out = app.visitor("someone signed out", None).await;
+        let stone = app.visitor("another member", Some("stone")).await;
+        let partner = app.visitor("a partner shown nothing", Some("sam")).await;
         for who in [&signed_out, &stone] {
             pages_keep_the_record(&app, who, &record, "").await;
             let checked = api_keeps_the_record(&app, who, &record, "").await;

@@ -13,6 +13,14 @@ use tokio::sync::oneshot;
 
 pub const PASSWORD: &str = "kettle-on-the-hob";
 
+/// See [`TestApp::visitor`].
+pub struct Visitor {
+    pub name: &'static str,
+    pub browser: Client,
+    pub csrf: String,
+    pub token: Option<String>,
+}
+
 pub struct TestApp {
     pub address: String,
     pub db: TestDatabase,
@@ -173,6 +181,45 @@ impl TestApp {
             &[("handle", handle), ("password", PASSWORD), ("email", "")],
         )
         .await
+    }
+
+    /// Someone trying to reach what is not theirs, as `name` says: a
+    /// browser with its CSRF token (so forms are not refused before the
+    /// wall is reached) and, when `handle` signs in (with [`PASSWORD`]),
+    /// that browser signed in and an API token too.
+    pub async fn visitor(&self, name: &'static str, handle: Option<&str>) -> Visitor {
+        let browser = self.browser();
+        let token = match handle {
+            Some(handle) => {
+                let response = (self.submit(
+                    &browser,
+                    "/login",
+                    "/login",
+                    &[("handle", handle), ("password", PASSWORD)],
+                ))
+                .await;
+                assert_eq!(
+                    response.status(),
+                    StatusCode::SEE_OTHER,
+                    "{handle} signs in"
+                );
+                let signed_in: Value = self
+                    .api_sign_in(handle, PASSWORD)
+                    .await
+                    .json()
+                    .await
+                    .unwrap();
+                Some(signed_in["token"].as_str().unwrap().to_owned())
+            }
+            None => None,
+        };
+        let csrf = self.csrf_token(&browser, "/").await;
+        Visitor {
+            name,
+            browser,
+            csrf,
+            token,
+        }
     }
 
     pub async fn api_register(&self, handle: &str, password: &str) -> Response {
